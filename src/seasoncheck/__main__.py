@@ -1,0 +1,5 @@
+"""``python -m seasoncheck``."""
+
+from seasoncheck.cli import main
+
+main()

@@ -1,0 +1,90 @@
+"""Pipeline: the only module that knows the order sources -> extract -> dedup -> link/claims -> store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from seasoncheck.dedup import DedupIndex
+from seasoncheck.extract import ExtractError, extract_article
+from seasoncheck.kb.model import KnowledgeBase
+from seasoncheck.models import Article, IngestReport, RawItem, SourceError
+from seasoncheck.settings import Settings
+from seasoncheck.sources import read_sources
+from seasoncheck.store import Store, canonical_url
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[str], None]
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    kb: KnowledgeBase | None = None,
+    since: str | None = None,
+    on_item: ProgressFn | None = None,
+) -> IngestReport:
+    """Read, extract, deduplicate, extract claims and store every article of ``inputs``.
+
+    Each article is stored in its own transaction; a failing item is recorded as an ingestion
+    error and the batch goes on. Example::
+
+        report = ingest(["articles/"], Store.open("sqlite:///s.db"), Settings.from_env())
+        print(len(report.added), len(report.unchanged), len(report.errors))
+    """
+    report = IngestReport()
+    dedup = DedupIndex.from_store(store)
+    for item in read_sources(inputs, settings, store=store, since=since):
+        if on_item:
+            on_item(item.origin)
+        if isinstance(item, SourceError):
+            _fail(report, store, item)
+            continue
+        try:
+            _ingest_one(item, store, dedup, kb, report)
+        except ExtractError as exc:
+            _fail(report, store, SourceError(item.origin, str(exc), "extract"))
+        except Exception as exc:  # one broken item must not stop the batch
+            log.exception("failed to ingest %s", item.origin)
+            _fail(report, store, SourceError(item.origin, f"{type(exc).__name__}: {exc}", "store"))
+    return report
+
+
+def _ingest_one(
+    item: RawItem, store: Store, dedup: DedupIndex, kb: KnowledgeBase | None, report: IngestReport
+) -> None:
+    article = extract_article(item)
+    if store.has_article(article.id):
+        report.unchanged.append(article)
+        return
+    if article.url and (known := store.article_id_for_url(canonical_url(article.url))):
+        # Same URL, new text: the page changed. Keep the new version as its own article,
+        # in the same duplicate group as the old one.
+        article = replace(article, dup_group=known)
+    group, signature = dedup.assign(article.id, article.text)
+    article = replace(article, dup_group=article.dup_group or group)
+    claims, flags = (), ()
+    if kb is not None:
+        from seasoncheck.claims import extract_claims
+
+        extraction = extract_claims(article, kb)
+        claims, flags = extraction.claims, extraction.flags
+    if store.add_article(article, minhash=signature, claims_=claims, flags_=flags):
+        report.added.append(article)
+        report.claims += len(claims)
+    else:
+        report.unchanged.append(article)
+
+
+def _fail(report: IngestReport, store: Store, error: SourceError) -> None:
+    report.errors.append(error)
+    store.record_error(error)
+
+
+def stored_article(store: Store, id_or_prefix: str) -> Article | None:
+    """One stored article by id, id prefix or source id."""
+    return store.get_article(id_or_prefix)
