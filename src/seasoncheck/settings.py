@@ -17,7 +17,9 @@ CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 20.0
 # Files above this are refused rather than read into memory (a WARC is streamed, not capped).
 MAX_FILE_BYTES = 50 * 1024 * 1024
-USER_AGENT = "seasoncheck/0.1 (+https://github.com/seasoncheck/seasoncheck; anime news fact-checker)"
+USER_AGENT = (
+    "seasoncheck/0.1 (+https://github.com/seasoncheck/seasoncheck; anime news fact-checker)"
+)
 
 
 def default_db_url() -> str:
@@ -28,7 +30,7 @@ def default_db_url() -> str:
 
 def normalise_db_url(value: str) -> str:
     """Accept a SQLAlchemy URL or a bare file path (taken as SQLite)."""
-    if "://" in value:
+    if "://" in value or value in ("sqlite:", ":memory:"):
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
@@ -29,17 +29,21 @@ console = Console()
 err_console = Console(stderr=True)
 
 DB_HELP = "Database URL (sqlite:///path.db, postgresql+psycopg://...) or a file path. [env: SEASONCHECK_DB]"
-DB_OPTION: Any = typer.Option(None, "--db", envvar="SEASONCHECK_DB", help=DB_HELP, show_default=False)
+DB_OPTION: Any = typer.Option(
+    None, "--db", envvar="SEASONCHECK_DB", help=DB_HELP, show_default=False
+)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How listing commands print: a table for people, JSON for scripts."""
 
     table = "table"
     json = "json"
 
 
-FORMAT_OPTION: Any = typer.Option(OutputFormat.table, "--format", "-f", help="table for people, json for scripts.")
+FORMAT_OPTION: Any = typer.Option(
+    OutputFormat.table, "--format", "-f", help="table for people, json for scripts."
+)
 
 # Exit codes: 0 all good, 1 some items of a batch failed, 2 usage or input error (click's own).
 EXIT_PARTIAL = 1

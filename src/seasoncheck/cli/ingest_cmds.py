@@ -27,8 +27,12 @@ if TYPE_CHECKING:
 
 @app.command()
 def ingest(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or feed URLs.", show_default=False),
-    since: str = typer.Option(None, help="Feeds: skip items published before this date (YYYY-MM-DD)."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, folders, URLs or feed URLs.", show_default=False
+    ),
+    since: str = typer.Option(
+        None, help="Feeds: skip items published before this date (YYYY-MM-DD)."
+    ),
     db: str = DB_OPTION,
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
@@ -107,7 +111,9 @@ def _report_dict(report: IngestReport) -> dict[str, object]:
     return {
         "added": [a.id for a in report.added],
         "unchanged": [a.id for a in report.unchanged],
-        "errors": [{"origin": e.origin, "stage": e.stage, "reason": e.reason} for e in report.errors],
+        "errors": [
+            {"origin": e.origin, "stage": e.stage, "reason": e.reason} for e in report.errors
+        ],
         "claims": report.claims,
     }
 
@@ -154,14 +160,22 @@ def _articles_table(rows: list[Article]) -> object:
     for a in rows:
         group = "" if a.dup_group in (None, a.id) else a.dup_group[:10]
         table.add_row(
-            a.id[:10], a.published or "", a.site or "", a.title or "", str(a.words), a.language or "", group
+            a.id[:10],
+            a.published or "",
+            a.site or "",
+            a.title or "",
+            str(a.words),
+            a.language or "",
+            group,
         )
     return table
 
 
 @app.command()
 def show(
-    article_id: str = typer.Argument(..., help="Article id (a unique prefix will do) or source id."),
+    article_id: str = typer.Argument(
+        ..., help="Article id (a unique prefix will do) or source id."
+    ),
     db: str = DB_OPTION,
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
@@ -184,7 +198,9 @@ def show(
     from rich.panel import Panel
 
     meta = " · ".join(
-        x for x in (article.site, article.published, article.language, f"{article.words} words") if x
+        x
+        for x in (article.site, article.published, article.language, f"{article.words} words")
+        if x
     )
     console.print(Panel(article.text, title=article.title or article.id, subtitle=meta))
     for c in claims:
@@ -212,7 +228,9 @@ def demo(
 
     with tempfile.TemporaryDirectory(prefix="seasoncheck-demo-") as tmp:
         store = open_store(db or str(Path(tmp) / "demo.db"))
-        console.print(f"[bold]seasoncheck demo[/]: ingesting the sample articles from {samples_dir()}")
+        console.print(
+            f"[bold]seasoncheck demo[/]: ingesting the sample articles from {samples_dir()}"
+        )
         report = _run_ingest([str(samples_dir())], store, None)
         console.print(_report_table(report))
         console.print(_articles_table(store.articles()))

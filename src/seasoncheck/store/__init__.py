@@ -14,8 +14,17 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 
 from seasoncheck.models import Article, Claim, Flag, SourceError
+from seasoncheck.settings import normalise_db_url
 from seasoncheck.store import migrations
-from seasoncheck.store.schema import articles, claims, feed_items, feeds, flags, ingest_errors, sites
+from seasoncheck.store.schema import (
+    articles,
+    claims,
+    feed_items,
+    feeds,
+    flags,
+    ingest_errors,
+    sites,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +76,8 @@ class Store:
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
-        """Open (and create or migrate) the store at a SQLAlchemy URL."""
+        """Open (and create or migrate) the store at a SQLAlchemy URL or SQLite file path."""
+        url = normalise_db_url(url)
         try:
             parsed = make_url(url)
         except Exception as exc:
@@ -145,7 +155,9 @@ class Store:
             self._insert_claims(conn, article.id, claims_, flags_)
         return True
 
-    def replace_claims(self, article_id: str, claims_: Iterable[Claim], flags_: Iterable[Flag]) -> None:
+    def replace_claims(
+        self, article_id: str, claims_: Iterable[Claim], flags_: Iterable[Flag]
+    ) -> None:
         """Swap an article's claims and flags for new ones (re-extraction), in one transaction."""
         with self.engine.begin() as conn:
             conn.execute(claims.delete().where(claims.c.article_id == article_id))
@@ -153,7 +165,9 @@ class Store:
             self._insert_claims(conn, article_id, claims_, flags_)
 
     @staticmethod
-    def _insert_claims(conn: Any, article_id: str, claims_: Iterable[Claim], flags_: Iterable[Flag]) -> None:
+    def _insert_claims(
+        conn: Any, article_id: str, claims_: Iterable[Claim], flags_: Iterable[Flag]
+    ) -> None:
         seen: set[tuple[Any, ...]] = set()
         rows = []
         for c in claims_:
@@ -192,13 +206,17 @@ class Store:
         if row:
             return int(row[0])
         return int(
-            conn.execute(sites.insert().values(host=host, first_seen=now_iso())).inserted_primary_key[0]
+            conn.execute(
+                sites.insert().values(host=host, first_seen=now_iso())
+            ).inserted_primary_key[0]
         )
 
     def set_dup_group(self, article_id: str, group: str) -> None:
         """Put an article into a near-duplicate group."""
         with self.engine.begin() as conn:
-            conn.execute(articles.update().where(articles.c.id == article_id).values(dup_group=group))
+            conn.execute(
+                articles.update().where(articles.c.id == article_id).values(dup_group=group)
+            )
 
     def minhashes(self) -> Iterator[tuple[str, str, bytes]]:
         """(article id, duplicate group, serialised MinHash) for every article that has one."""
@@ -325,7 +343,9 @@ class Store:
                 conn.execute(feeds.insert().values(url=state.url, **values))
             seen = {
                 r[0]
-                for r in conn.execute(select(feed_items.c.item_key).where(feed_items.c.feed_url == state.url))
+                for r in conn.execute(
+                    select(feed_items.c.item_key).where(feed_items.c.feed_url == state.url)
+                )
             }
             rows = [
                 {"feed_url": state.url, "item_key": k, "seen_at": now_iso()}
@@ -364,7 +384,8 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
     ):
         host = f"{host}:{parts.port}"
     path = parts.path or "/"

@@ -33,7 +33,9 @@ class Migration:
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def migration(version: int, name: str) -> Callable[[Callable[[Connection], None]], Callable[[Connection], None]]:
+def migration(
+    version: int, name: str
+) -> Callable[[Callable[[Connection], None]], Callable[[Connection], None]]:
     """Register ``fn(conn)`` as schema step ``version``."""
 
     def register(fn: Callable[[Connection], None]) -> Callable[[Connection], None]:
