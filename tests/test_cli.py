@@ -96,3 +96,10 @@ def test_demo_runs_without_network_or_shared(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Oshi no Ko" in result.output
     assert Store.open(str(tmp_path / "demo.db")).count_articles() >= 5
+
+
+def test_bad_since_is_a_usage_error(db: str) -> None:
+    result = run("ingest", str(samples_dir()), "--since", "last tuesday", "--db", db)
+    assert result.exit_code == 2
+    assert "--since must be a date" in result.stderr
+    assert Store.open(db).count_articles() == 0

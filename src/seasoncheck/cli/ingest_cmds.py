@@ -44,6 +44,13 @@ def ingest(
 
     Example: seasoncheck ingest articles/ https://example.com/feed.xml
     """
+    if since:
+        from seasoncheck.sources.feeds import parse_since
+
+        try:
+            parse_since(since)
+        except ValueError as exc:
+            fail(str(exc))
     report = _run_ingest(inputs, open_store(db), since)
     if output == OutputFormat.json:
         print_json(_report_dict(report))
@@ -54,6 +61,8 @@ def ingest(
 
 def _run_ingest(inputs: list[str], store: Store, since: str | None) -> IngestReport:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from rich.markup import escape
 
     from seasoncheck.kb.loader import load_kb
     from seasoncheck.pipeline import ingest as run
@@ -76,7 +85,11 @@ def _run_ingest(inputs: list[str], store: Store, since: str | None) -> IngestRep
 
         report = run(inputs, store, settings, kb=load_kb(store), since=since, on_item=on_item)
     for error in report.errors:
-        err_console.print(f"[red]failed:[/] {error.origin}: {error.reason}", highlight=False)
+        err_console.print(
+            f"[red]failed:[/] {escape(error.origin)}: {escape(error.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     return report
 
 
