@@ -60,9 +60,8 @@ def ingest(
 
 
 def _run_ingest(inputs: list[str], store: Store, since: str | None) -> IngestReport:
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from rich.markup import escape
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from seasoncheck.kb.loader import load_kb
     from seasoncheck.pipeline import ingest as run
