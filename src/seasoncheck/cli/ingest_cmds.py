@@ -67,7 +67,7 @@ def _run_ingest(inputs: list[str], store: Store, since: str | None) -> IngestRep
     from seasoncheck.pipeline import ingest as run
     from seasoncheck.settings import Settings
 
-    settings = Settings.from_env(str(store.engine.url))
+    settings = Settings.from_env(store.engine.url.render_as_string(hide_password=False))
     with Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
