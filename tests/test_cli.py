@@ -103,3 +103,14 @@ def test_bad_since_is_a_usage_error(db: str) -> None:
     assert result.exit_code == 2
     assert "--since must be a date" in result.stderr
     assert Store.open(db).count_articles() == 0
+
+
+def test_rewritten_article_joins_the_original_duplicate_group(db: str) -> None:
+    run("ingest", str(samples_dir()), "--db", db)
+    by_title = {a.title: a for a in Store.open(db).articles()}
+    original = by_title["Oshi no Ko Season 2 Leaked? Insider Says the Idol Drama Is Coming Back"]
+    rewrite = by_title["Oshi no Ko Season 2 Rumour: Weibo Insider Says the Idol Drama Returns"]
+    other = by_title["Oshi no Ko Season 2 Premieres in July 2024, Trailer Revealed"]
+    assert rewrite.id != original.id
+    assert rewrite.dup_group == original.dup_group
+    assert other.dup_group != original.dup_group

@@ -65,7 +65,7 @@ def _ingest_one(
         # Same URL, new text: the page changed. Keep the new version as its own article,
         # in the same duplicate group as the old one.
         article = replace(article, dup_group=known)
-    group, signature = dedup.assign(article.id, article.text)
+    group, signature = dedup.assign(article.id, article.text, group=article.dup_group)
     article = replace(article, dup_group=article.dup_group or group)
     claims, flags = (), ()
     if kb is not None:

@@ -221,8 +221,10 @@ class Store:
     def minhashes(self) -> Iterator[tuple[str, str, bytes]]:
         """(article id, duplicate group, serialised MinHash) for every article that has one."""
         with self.engine.connect() as conn:
-            q = select(articles.c.id, articles.c.dup_group, articles.c.minhash).where(
-                articles.c.minhash.is_not(None)
+            q = (
+                select(articles.c.id, articles.c.dup_group, articles.c.minhash)
+                .where(articles.c.minhash.is_not(None))
+                .order_by(articles.c.ingested_at, articles.c.id)
             )
             for row in conn.execute(q):
                 yield row[0], row[1], row[2]
