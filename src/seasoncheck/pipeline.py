@@ -9,7 +9,7 @@ from dataclasses import replace
 from seasoncheck.dedup import DedupIndex
 from seasoncheck.extract import ExtractError, extract_article
 from seasoncheck.kb.model import KnowledgeBase
-from seasoncheck.models import Article, IngestReport, RawItem, SourceError
+from seasoncheck.models import Article, Claim, Flag, IngestReport, RawItem, SourceError
 from seasoncheck.settings import Settings
 from seasoncheck.sources import read_sources
 from seasoncheck.store import Store, canonical_url
@@ -67,12 +67,15 @@ def _ingest_one(
         article = replace(article, dup_group=known)
     group, signature = dedup.assign(article.id, article.text, group=article.dup_group)
     article = replace(article, dup_group=article.dup_group or group)
-    claims, flags = (), ()
+    claims: tuple[Claim, ...] = ()
+    flags: tuple[Flag, ...] = ()
     if kb is not None:
         from seasoncheck.claims import extract_claims
+        from seasoncheck.factcheck import factual_errors_for
 
         extraction = extract_claims(article, kb)
-        claims, flags = extraction.claims, extraction.flags
+        claims = extraction.claims
+        flags = (*extraction.flags, *factual_errors_for(article.text, article.id, claims, kb))
     if store.add_article(article, minhash=signature, claims_=claims, flags_=flags):
         report.added.append(article)
         report.claims += len(claims)

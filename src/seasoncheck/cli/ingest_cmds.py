@@ -236,8 +236,11 @@ def demo(
     """
     import tempfile
 
+    from seasoncheck.kb.loader import load_kb
+    from seasoncheck.report import UnknownFranchise, build_report, render_rich
     from seasoncheck.samples import samples_dir
 
+    franchise = "Oshi no Ko"  # the franchise every sample article is about
     with tempfile.TemporaryDirectory(prefix="seasoncheck-demo-") as tmp:
         store = open_store(db or str(Path(tmp) / "demo.db"))
         console.print(
@@ -245,6 +248,11 @@ def demo(
         )
         report = _run_ingest([str(samples_dir())], store, None)
         console.print(_report_table(report))
-        console.print(_articles_table(store.articles()))
-        store.close()
+        console.print(f'\n[bold]seasoncheck report "{franchise}"[/]\n')
+        try:
+            render_rich(build_report(store, load_kb(store), franchise), console)
+        except UnknownFranchise as exc:
+            fail(str(exc))
+        finally:
+            store.close()
     raise typer.Exit(EXIT_PARTIAL if report.failed else 0)
