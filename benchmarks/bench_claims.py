@@ -1,0 +1,146 @@
+"""Throughput of claim extraction on 5 KB plain-text articles, beside baselines from the same run.
+
+    python benchmarks/bench_claims.py            # 300 articles of 5 KB, demo KB
+    python benchmarks/bench_claims.py --small    # 30 articles: a CI smoke run
+    python benchmarks/bench_claims.py --db sqlite:///s.db   # the KB imported into a store
+
+Baselines, timed on the same articles in the same process: sentence segmentation alone (the
+project's regex splitter, and pysbd / blingfire when installed, which is how the splitter was
+chosen), and the linker alone. Reports articles/s and the ratio of each stage to segmentation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN = ROOT / "tests" / "data" / "claims" / "own.jsonl"
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+ARTICLE_CHARS = 5000  # the size the speed target is stated for
+
+
+def make_articles(n: int) -> list[dict[str, str | None]]:
+    """``n`` English articles of ~5 KB, built by joining the labelled texts (own set, dev set if present)."""
+    rows = [
+        json.loads(line)
+        for p in (OWN, DEV)
+        if p.exists()
+        for line in p.open(encoding="utf-8")
+        if line.strip()
+    ]
+    texts = [r["text"] for r in rows if (r.get("lang") or "en") == "en"]
+    out: list[dict[str, str | None]] = []
+    i = 0
+    while len(out) < n:
+        parts: list[str] = []
+        while sum(len(p) for p in parts) < ARTICLE_CHARS:
+            parts.append(texts[i % len(texts)])
+            i += 1
+        text = "\n\n".join(parts)[:ARTICLE_CHARS]
+        out.append(
+            {
+                "id": f"bench-{len(out)}",
+                "text": text[: text.rfind(" ")],
+                "title": None,
+                "published": "2024-06-01",
+            }
+        )
+    return out
+
+
+def timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    """Best CPU time of ``repeat`` runs, in seconds (CPU time: other processes on the machine
+    inflate wall time, not this)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def main() -> None:
+    """Run the benchmark and print one line per stage."""
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--n", type=int, default=300, help="number of 5 KB articles")
+    ap.add_argument("--small", action="store_true", help="30 articles (CI smoke run)")
+    ap.add_argument("--db", default=None, help="use the KB imported into this store")
+    a = ap.parse_args()
+    n = 30 if a.small else a.n
+
+    from seasoncheck.claims import _linker, extract_claims
+    from seasoncheck.claims.segment import split_sentences
+    from seasoncheck.kb.loader import load_kb
+    from seasoncheck.models import Article
+
+    store = None
+    if a.db:
+        from seasoncheck.store import Store
+
+        store = Store.open(a.db)
+    t = time.perf_counter()
+    kb = load_kb(store)
+    linker = _linker(kb)
+    print(
+        f"KB: {len(kb.franchises)} franchises, {len(kb.titles)} titles; load + linker build {time.perf_counter() - t:.2f} s"
+    )
+    rows = make_articles(n)
+    arts = [
+        Article(
+            id=str(r["id"]),
+            text=str(r["text"]),
+            origin="bench",
+            published=r["published"],
+            language="en",
+            doc_id=str(r["id"]),
+        )
+        for r in rows
+    ]
+    print(f"{n} articles of {sum(len(x.text) for x in arts) / n / 1000:.1f} KB")
+
+    stages: dict[str, tuple[Callable[[], object], int]] = {
+        "segmentation (regex)": (lambda: [split_sentences(x.text) for x in arts], n),
+        "linker": (lambda: [linker.analyse(x.text, x.title) for x in arts], n),
+        "extract_claims (all)": (lambda: [extract_claims(x, kb) for x in arts], n),
+    }
+    stages.update(_other_segmenters([x.text for x in arts]))
+    base = None
+    for name, (fn, count) in stages.items():
+        per = timed(fn) / count
+        base = base or per
+        print(
+            f"{name:<24} {1 / per:9.0f} articles/s  {per * 1000:7.2f} ms/article  {per / base:6.1f}x segmentation"
+        )
+
+
+def _other_segmenters(texts: list[str]) -> dict[str, tuple[Callable[[], object], int]]:
+    """pysbd and blingfire, when installed: the alternatives the regex splitter was measured against."""
+    out: dict[str, tuple[Callable[[], object], int]] = {}
+    try:
+        import blingfire
+
+        out["segmentation (blingfire)"] = (
+            lambda: [blingfire.text_to_sentences(t) for t in texts],
+            len(texts),
+        )
+    except ImportError:
+        pass
+    try:
+        import pysbd
+
+        seg = pysbd.Segmenter(language="en", clean=False, char_span=False)
+        few = texts[: max(1, len(texts) // 10)]  # pysbd is slow: time a tenth of the articles
+        out["segmentation (pysbd)"] = (lambda: [seg.segment(t) for t in few], len(few))
+    except ImportError:
+        pass
+    return out
+
+
+if __name__ == "__main__":
+    main()

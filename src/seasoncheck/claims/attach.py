@@ -1,0 +1,256 @@
+"""Season attachment: which installment of the article's subject a sentence's claims are about.
+
+"The second season", "it", "the sequel", "the new season" all resolve to the article's target
+installment: the highest season number the article announces, or ``None`` (a film, "Part 3",
+"the final season", an unnamed project) when it names no numbered new season.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from seasoncheck.claims import patterns as P
+from seasoncheck.claims.segment import Sentence
+from seasoncheck.link.normalise import normalise_title
+from seasoncheck.link.seasons import SeasonRef, find_season_refs
+from seasoncheck.models import Mention
+
+# Season numbers above this are not read as the article's target (years, episode counts).
+MAX_TARGET_SEASON = 30
+_HEDGED_REF = re.compile(
+    r"\bif\b|\bwhether\b|\bnot confirmed\b|\bno word\b|\binstead of\b|\brather than\b", re.I
+)
+_CROSSLINK = re.compile(
+    r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news)\b",
+    re.I,
+)
+_IF_BEFORE = re.compile(r"\b(?:if|whether)\b[^,.;]{0,30}$", re.I)
+_AND_FINAL = re.compile(
+    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+and\s+final\s+season\b",
+    re.I,
+)
+_PAST_AFTER = re.compile(
+    r"^\s*(?:of [^,.]{0,40}?)?(?:,\s*which\s+)?(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|"
+    r"launched|was broadcast|went live|started|began|streamed|is currently|are currently|just concluded|(?:was|were) (?:teased|aired|broadcast|screened|shown|streamed|completed|finished))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """The subject's work name and the installment a sentence attaches to by default."""
+
+    work: str
+    season: int | None
+    franchise_id: str | None = None
+    names: frozenset[str] = frozenset()  # every surface the article uses for the subject
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The installments a sentence's claims are about, and whether it speaks of the past only."""
+
+    keys: tuple[int | None, ...]
+    past: bool  # mentions only earlier seasons or anchors ("after season 2's finale")
+    explicit: bool  # the installment is named in the sentence
+
+
+def same_work(a: str, b: str) -> bool:
+    """True when two title surfaces name the same work ("Frieren" and "Frieren: Beyond ...")."""
+    ka, kb = normalise_title(a), normalise_title(b)
+    return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
+
+
+def drop_crosslinks(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences minus the lines that link to other articles ("Read More: ...")."""
+    skip = {s.para for s in sentences if _CROSSLINK.match(s.text)}
+    return [s for s in sentences if s.para not in skip] if skip else sentences
+
+
+def refs_by_sentence(text: str, sentences: list[Sentence]) -> list[list[SeasonRef]]:
+    """Season references of each sentence (offsets relative to the sentence), found in one pass."""
+    out: list[list[SeasonRef]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for ref in season_refs(text):
+        i = bisect_right(starts, ref.start) - 1
+        if i >= 0 and ref.end <= sentences[i].end:
+            out[i].append(replace(ref, start=ref.start - starts[i], end=ref.end - starts[i]))
+    return out
+
+
+def target_season(
+    sentences: list[Sentence], refs: list[list[SeasonRef]], title: str | None, others: list[Mention]
+) -> int | None:
+    """The highest new season number the article names for its subject (None: film/part/project)."""
+    best: int | None = None
+    guessed: int | None = (
+        None  # from hedged sentences: used only when nothing firmer names a season
+    )
+    chunks = [(s.text, s.start, r) for s, r in zip(sentences, refs, strict=True) if r]
+    if title:
+        chunks.append((title, -1, season_refs(title)))
+    for chunk, base, chunk_refs in chunks:
+        hedged = bool(_HEDGED_REF.search(chunk)) and "?" not in chunk[-2:]
+        guess = bool(P.HEDGE.search(chunk))
+        for ref in chunk_refs:
+            if ref.season is None or ref.season < 2 or ref.season > MAX_TARGET_SEASON:
+                continue
+            if hedged or _is_anchor(chunk, ref) or _PAST_AFTER.search(chunk[ref.end :]):
+                continue
+            if base >= 0 and _owned_by_other(base + ref.start, others):
+                continue
+            if guess:
+                guessed = max(guessed or 0, ref.season)
+            else:
+                best = max(best or 0, ref.season)
+    return best if best is not None else guessed
+
+
+def attach(
+    sentence: Sentence, refs: list[SeasonRef], target: Target, others: list[Mention]
+) -> Attachment:
+    """The installments of ``target.work`` that ``sentence`` (with its season ``refs``) talks about."""
+    text = sentence.text
+    keys: list[int | None] = []
+    past = anchored = False
+    for ref in refs:
+        if (" if " in text or "whether" in text) and _IF_BEFORE.search(text[: ref.start]):
+            continue
+        if _owned_by_other(sentence.start + ref.start, others) and not (
+            ref.relative and not _touches_other(sentence.start + ref.start, others)
+        ):
+            continue
+        if _is_anchor(text, ref):
+            anchored = True
+            continue
+        key = _ref_key(text, ref, target)
+        if key == "past":
+            past = True
+        elif key not in keys:
+            keys.append(key)  # type: ignore[arg-type]
+    if P.UNNUMBERED_REF.search(text) and None not in keys and _film_is_new(text):
+        keys.append(None)
+    if keys:
+        return Attachment(tuple(keys), False, True)
+    if past or (P.PAST_SEASON.search(text) and not (P.FUTURE.search(text) or P.HEDGE.search(text))):
+        return Attachment((), True, False)
+    if _mentions_other_only(sentence, target, others):
+        return Attachment((), False, False)
+    return Attachment((target.season,), anchored, False)
+
+
+def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
+    """The installment key of one reference, or 'past' for a season that already aired."""
+    if ref.relative:
+        return target.season
+    if ref.installment == "final" and target.season is not None:
+        return target.season
+    if ref.installment in ("part", "final", "film"):
+        return None
+    n = ref.season
+    if n is None:
+        return target.season
+    if n == 1 or (
+        target.season is not None and n < target.season and _PAST_AFTER.search(text[ref.end :])
+    ):
+        return "past"
+    return n
+
+
+def _is_anchor(text: str, ref: SeasonRef) -> bool:
+    """True for a season named only as a point in time: "after season 2's finale"."""
+    if ref.relative or ref.installment == "film":
+        return False
+    return bool(
+        P.ANCHOR_AFTER.match(text[ref.end : ref.end + 40])
+        or P.ANCHOR_BEFORE.search(text[max(0, ref.start - 40) : ref.start])
+    )
+
+
+def _film_is_new(text: str) -> bool:
+    """True when an unnumbered installment in the sentence is announced, not looked back on."""
+    if P.HISTORY_VERB.search(text) and not P.FUTURE.search(text):
+        return False
+    return not re.search(r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b", text, re.I)
+
+
+def season_refs(text: str) -> list[SeasonRef]:
+    """The linker's season references plus "the fourth and final season" (numbered)."""
+    refs = find_season_refs(text)
+    if "final season" not in text.lower():
+        return refs
+    for m in _AND_FINAL.finditer(text):
+        refs = [r for r in refs if not (m.start() <= r.start < m.end())]
+        refs.append(
+            SeasonRef(m.start(), m.end(), m.group(), season=P.ORDINALS[m.group("o").lower()])
+        )
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _owned_by_other(pos: int, others: list[Mention]) -> bool:
+    """True when the season reference at ``pos`` belongs to another work (linker mentions)."""
+    return any(
+        m.start <= pos < m.end and (m.kind == "season_ref" or m.season is not None) for m in others
+    )
+
+
+def _touches_other(pos: int, others: list[Mention]) -> bool:
+    """True when another work's title ends right before ``pos`` ("Naruto's new season")."""
+    return any(m.kind == "title" and 0 <= pos - m.end <= ADJACENT_GAP + 2 for m in others)
+
+
+def _mentions_other_only(sentence: Sentence, target: Target, others: list[Mention]) -> bool:
+    """True when the sentence names another work and not the subject."""
+    if not any(sentence.start <= m.start < sentence.end and m.kind == "title" for m in others):
+        return False
+    low = sentence.text.lower()
+    return not any(n.lower() in low for n in target.names | {target.work})
+
+
+_SEASONISH = re.compile(r"\b(?:season|part|cour|arc|movie|film)\b|\d(?:st|nd|rd|th)\b", re.I)
+_QUOTES = " \"'“”‘’「」『』【】[]()"
+# Characters between two title mentions that make them one title ("Frieren: Beyond Journey's End").
+ADJACENT_GAP = 3
+
+
+def subject_names(
+    mentions: tuple[Mention, ...], work: str, franchise_id: str | None
+) -> tuple[frozenset[str], str]:
+    """The surfaces naming the subject (same franchise, nested or adjacent titles) and the one to print."""
+    titles = [m for m in mentions if m.kind == "title"]
+    names = {work}
+    grew = True
+    while grew:
+        grew = False
+        for m in titles:
+            if m.work in names:
+                continue
+            if (
+                (franchise_id and m.franchise_id == franchise_id)
+                or any(same_work(m.work, n) for n in names)
+                or _adjacent(m, titles, names)
+            ):
+                names.add(m.work)
+                grew = True
+    # Print the title as the article writes it most often: the labels list the forms an article
+    # uses, while a KB's display name may be a form the article never uses.
+    counts: dict[str, int] = {}
+    for m in titles:
+        if m.work in names and m.season is None and not _SEASONISH.search(m.surface):
+            surface = m.surface.strip(_QUOTES)
+            counts[surface] = counts.get(surface, 0) + 1
+    if not counts:
+        return frozenset(names), work
+    best = max(sorted(counts), key=lambda n: (counts[n], -len(n)))
+    return frozenset(names) | {best}, best
+
+
+def _adjacent(m: Mention, titles: list[Mention], names: set[str]) -> bool:
+    """True when ``m`` directly touches a mention of the subject."""
+    return any(
+        o.work in names
+        and (0 <= m.start - o.end <= ADJACENT_GAP or 0 <= o.start - m.end <= ADJACENT_GAP)
+        for o in titles
+    )

@@ -1,0 +1,40 @@
+"""Article flags: ``headline_unsupported`` when the headline promises a date the body never gives."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from seasoncheck.models import Article, Flag
+
+if TYPE_CHECKING:
+    from seasoncheck.claims.merge import Merged
+    from seasoncheck.claims.segment import Sentence
+
+# A headline promises a date: "Release Date", "Premiere Date", "When Will ... Return?".
+PROMISES_DATE = re.compile(
+    r"\b(?:release|premiere|air(?:ing)?|launch|return)\s+(?:date|window)\b|\bwhen\s+(?:will|does|is)\b.*\b(?:release|premiere|return|air|come)",
+    re.IGNORECASE,
+)
+
+
+def headline_flags(
+    article: Article, doc_id: str, claims: list[Merged], sentences: list[Sentence]
+) -> tuple[Flag, ...]:
+    """(Flag,) when the headline promises a release date and no release claim of the body gives one."""
+    title = article.title or ""
+    if not PROMISES_DATE.search(title):
+        return ()
+    # a writer's own guess ("could arrive in summer 2025") is not the date the headline promised
+    if any(
+        c.type in ("release", "delay") and c.date_given and c.source.status != "speculated"
+        for c in claims
+    ):
+        return ()
+    return (
+        Flag(
+            doc_id,
+            "headline_unsupported",
+            detail="the headline promises a release date; the text gives none",
+        ),
+    )

@@ -1,0 +1,305 @@
+"""Claims of Spanish, French, Italian, German and Portuguese articles: seasons, dates, renewals, delays.
+
+A smaller rule set than the English one, with each language's own words (months, "next year",
+season nouns, hedges, sources). Studio and streaming claims are English-only: their cues are too
+varied to guess at. Other languages (Japanese, Chinese, ...) are skipped with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seasoncheck.claims.cues import Source
+
+SUPPORTED = ("es", "fr", "it", "de", "pt")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's cue words, as regex alternations."""
+
+    months: tuple[str, ...]  # January..December
+    season_noun: str  # "temporada"
+    ordinals: dict[str, int]
+    next_year: str
+    this_year: str
+    renewal: str
+    release: str
+    delay: str
+    hedge: str
+    official: str
+    media: str
+    leak: str
+    absence: str
+    trailer: str
+    unnumbered: str  # "temporada final", "Parte 3", "película"
+
+
+_ES_PT_ORD = {"segunda": 2, "tercera": 3, "terceira": 3, "cuarta": 4, "quarta": 4, "quinta": 5}
+LEXICONS: dict[str, Lexicon] = {
+    "es": Lexicon(
+        (
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ),
+        r"temporada",
+        _ES_PT_ORD,
+        r"el año que viene|el próximo año|el año próximo",
+        r"este año|a finales de año",
+        r"anunci\w*|confirm\w*|nueva temporada|llegada|regres\w*|volver\w*|renov\w*|producción",
+        r"estren\w*|emisión|emitir\w*|llegar\w*|lanzamiento|fecha de estreno",
+        r"retras\w*|demora\w*|aplaz\w*|pospuest\w*",
+        r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*",
+        r"oficial\w*|cuenta oficial|estudio|productora",
+        r"según|de acuerdo con|informa\w*",
+        r"filtra\w*|rumor\w*|insider",
+        r"se desconoce|no se ha|aún no|todavía no|sin fecha",
+        r"tráiler|avance|teaser|póster|visual",
+        r"temporada final|parte \d|película",
+    ),
+    "pt": Lexicon(
+        (
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ),
+        r"temporada",
+        _ES_PT_ORD,
+        r"o ano que vem|o próximo ano|ano que vem",
+        r"este ano|ainda este ano",
+        r"anunci\w*|confirm\w*|nova temporada|renova\w*|produção|volta\w*|retorn\w*",
+        r"estrei\w*|lançamento|exibi\w*|chega\w*|data de estreia",
+        r"adia\w*|atras\w*",
+        r"poderia|pode ser|possível|possivelmente|espera-se|parece|rumor\w*|provavelmente|especula\w*",
+        r"oficial\w*|conta oficial|estúdio",
+        r"segundo|de acordo com",
+        r"vaza\w*|rumor\w*|insider",
+        r"ainda não|sem data|não foi",
+        r"trailer|teaser|pôster|visual",
+        r"temporada final|parte \d|filme",
+    ),
+    "fr": Lexicon(
+        (
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ),
+        r"saison",
+        {"deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5},
+        r"l[’']année prochaine|l[’']an prochain",
+        r"cette année|d'ici la fin de l'année",
+        r"annon\w*|confirm\w*|nouvelle saison|suite|retour|renouvel\w*|production",
+        r"sorti\w*|diffus\w*|prévue? pour|arriv\w*|date de sortie|débarque\w*",
+        r"report\w*|retard\w*|repouss\w*|décal\w*",
+        r"pourrait|possibl\w*|semble|sembl\w*|probabl\w*|peut-être|rumeur\w*|spécul\w*",
+        r"officiel\w*|compte officiel|studio",
+        r"selon|d[’']après|médias",
+        r"fuite\w*|rumeur\w*|insider",
+        r"n[’']a pas|pas encore|aucune date|pas de date|inconnu\w*",
+        r"bande-annonce|teaser|trailer|visuel|affiche",
+        r"saison finale|partie \d|film",
+    ),
+    "it": Lexicon(
+        (
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+        ),
+        r"stagione",
+        {"seconda": 2, "terza": 3, "quarta": 4, "quinta": 5},
+        r"l[’']anno prossimo|il prossimo anno",
+        r"quest[’']anno|entro l[’']anno",
+        r"annunci\w*|conferm\w*|nuova stagione|ritorn\w*|rinnov\w*|produzione|seguito",
+        r"uscit\w*|debutt\w*|trasmess\w*|arriv\w*|data di uscita",
+        r"rinvi\w*|ritard\w*|posticip\w*",
+        r"potrebbe|possibil\w*|sembra|probabil\w*|forse|speculazione|indiscrezion\w*|rumor\w*",
+        r"ufficial\w*|account ufficiale|studio",
+        r"secondo|stando a",
+        r"leak\w*|indiscrezion\w*|insider",
+        r"non (?:si )?(?:hanno|ha|è)|ancora|tutto tace|nessuna data",
+        r"trailer|teaser|visual|poster",
+        r"stagione finale|parte \d|film",
+    ),
+    "de": Lexicon(
+        (
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+        ),
+        r"staffel",
+        {"zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5},
+        r"nächstes jahr|im nächsten jahr|kommendes jahr",
+        r"dieses jahr|noch in diesem jahr",
+        r"angekündigt|bestätigt|neue staffel|fortsetzung|kehrt\w* zurück|produktion",
+        r"start\w*|erschein\w*|ausgestrahlt|läuft|termin",
+        r"verschoben|verschiebung|verspät\w*",
+        r"könnte|möglich\w*|vielleicht|wahrscheinlich|scheint|gerücht\w*|spekul\w*",
+        r"offiziell\w*|studio",
+        r"laut|berichte\w*|zufolge",
+        r"leak\w*|gerücht\w*|insider",
+        r"noch nicht|kein termin|unbekannt",
+        r"trailer|teaser|visual|poster",
+        r"finale staffel|teil \d|film",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ForeignFinding:
+    """One claim of a foreign-language sentence."""
+
+    key: int | None
+    type: str
+    value: str | None
+    source: Source
+
+
+def season_keys(text: str, lex: Lexicon, target: int | None) -> tuple[int | None, ...]:
+    """Season numbers a sentence names ("saison 2", "segunda temporada"); the target when none."""
+    low = text.lower()
+    keys: list[int | None] = []
+    found = [int(m.group(1)) for m in re.finditer(rf"\b{lex.season_noun}\s+(\d{{1,2}})\b", low)]
+    found += [
+        lex.ordinals.get(m.group(1), 0) for m in re.finditer(rf"\b(\w+)\s+{lex.season_noun}\b", low)
+    ]
+    for n in found:
+        if n > 1 and n not in keys:
+            keys.append(n)
+    if not keys and re.search(lex.unnumbered, low):
+        keys.append(None)
+    return tuple(keys) or (target,)
+
+
+def target_of(texts: list[str], lex: Lexicon) -> int | None:
+    """The highest season number the article names (None: a final part or film)."""
+    best = None
+    for t in texts:
+        for k in season_keys(t, lex, None):
+            if k is not None:
+                best = max(best or 0, k)
+    return best
+
+
+_STORE_PREFIX = re.compile(r"^\s*date\s+\d{4}(?:-\d\d){0,2}\s")
+
+
+def dates(text: str, lex: Lexicon, pub: tuple[int, int] | None) -> list[str | None]:
+    """Normalised dates in a sentence: 'julio de 2024', '2024', 'el año que viene'."""
+    low = _STORE_PREFIX.sub(" ", text.lower())
+    out: list[str | None] = []
+    months = "|".join(lex.months)
+    taken: list[tuple[int, int]] = []
+    for m in re.finditer(
+        rf"\b(\d{{1,2}})?\.?\s*(?:de\s+)?({months})\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b", low
+    ):
+        mon = lex.months.index(m.group(2)) + 1
+        day = f"-{int(m.group(1)):02d}" if m.group(1) else ""
+        out.append(f"{m.group(3)}-{mon:02d}{day}")
+        taken.append(m.span())
+    for m in re.finditer(r"\b((?:19|20)\d\d)\b", low):
+        if not any(s <= m.start() < e for s, e in taken):
+            out.append(m.group(1))
+    if re.search(lex.next_year, low):
+        out.append(f"{pub[0] + 1}" if pub else None)
+    elif re.search(lex.this_year, low):
+        out.append(f"{pub[0]}" if pub else None)
+    return out
+
+
+def source_of(text: str, lex: Lexicon) -> Source:
+    """Status and attribution from the language's hedges and cited sources."""
+    low = text.lower()
+    hedged = bool(re.search(rf"\b(?:{lex.hedge})", low))
+    media = bool(
+        re.search(
+            rf"\b(?:{lex.media})\s+(?!(?:el|la|l[’']|il|o|a|der|die|das)\s*(?:anuncio|annonce|annuncio|anúncio|ankündigung))",
+            low,
+        )
+    )
+    if re.search(rf"\b(?:{lex.leak})", low):
+        return Source("reported", "leak")
+    if re.search(rf"\b(?:{lex.official})", low):
+        return Source("confirmed", "official")
+    if media:
+        return Source("reported" if hedged else "confirmed", "media")
+    if hedged:
+        return Source("speculated", "none")
+    return Source()
+
+
+def sentence_findings(
+    text: str, lex: Lexicon, target: int | None, pub: tuple[int, int] | None
+) -> list[ForeignFinding]:
+    """The claims of one sentence."""
+    low = text.lower()
+    if text.rstrip().endswith("?"):
+        return []
+    keys = season_keys(text, lex, target)
+    src = source_of(text, lex)
+    out: list[ForeignFinding] = []
+    absent = bool(re.search(rf"\b(?:{lex.absence})", low))
+    has_dates = dates(text, lex, pub)
+    if re.search(rf"\b(?:{lex.renewal})", low) and not (absent and not has_dates):
+        out.extend(ForeignFinding(k, "renewal", None, src) for k in keys)
+    if re.search(rf"\b(?:{lex.delay})", low):
+        for k in keys:
+            out.extend(
+                ForeignFinding(k, t, v, src) for v in has_dates[-1:] for t in ("delay", "release")
+            )
+    elif re.search(rf"\b(?:{lex.release})", low):
+        out.extend(
+            ForeignFinding(k, "release", v, src)
+            for k in keys
+            for v in has_dates
+            if v is None or v >= f"{pub[0] if pub else 0}"
+        )
+    if re.search(rf"\b(?:{lex.trailer})\b", low) and not absent:
+        out.extend(ForeignFinding(k, "trailer", None, src) for k in keys)
+    return out

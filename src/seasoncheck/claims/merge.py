@@ -1,0 +1,196 @@
+"""From sentence findings to an article's claims: sources settled, one claim per distinct value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seasoncheck.claims import patterns as P
+from seasoncheck.claims.cues import (
+    NONE,
+    Source,
+    absent_spans,
+    has_official,
+    in_spans,
+    sentence_source,
+)
+from seasoncheck.claims.dates import find_dates, refines
+from seasoncheck.claims.finders import Finding, is_event_year
+from seasoncheck.claims.segment import Sentence
+
+# How many following sentences may tell where an unsourced claim was announced:
+# "X returns on Oct. 3. [...] The date was revealed by the official account."
+LOOKAHEAD_SENTENCES = (
+    3  # calibrated on dev.jsonl: 3 covers a date line, a detail line, the source line
+)
+_DATED_TYPES = ("release", "delay")
+# Words without which a sentence can name no source and state no absence: skips the full rules.
+_SOURCE_CUE = P.SOURCE_CUE
+
+
+@dataclass(frozen=True)
+class Raw:
+    """One finding of one sentence, attached to an installment key, with its source."""
+
+    index: int  # sentence index
+    finding: Finding
+    key: int | None
+    source: Source
+    explicit: bool = False  # the sentence names the installment ("season 3", "the sequel")
+    headline: bool = False  # the sentence is the article's headline
+
+    def clarity(self, settled: Source) -> int:
+        """How clearly this sentence carries its claim: named installment, a source, not a headline."""
+        return 2 * self.explicit + (settled.attribution != "none") - 3 * self.headline
+
+
+@dataclass(frozen=True)
+class ArticleSources:
+    """What the whole article says about its sources."""
+
+    official: bool  # an official channel announced something
+    leak_only: bool  # leakers or rumours are cited and no official channel is
+    streaming_unconfirmed: bool  # "a streaming service hasn't been confirmed"
+
+
+def article_sources(sentences: list[Sentence]) -> ArticleSources:
+    """Scan every sentence once for official, leak and streaming-absence cues."""
+    official = leak = stream_absent = False
+    for s in sentences:
+        text = s.text
+        if not _SOURCE_CUE.search(text):
+            continue
+        if (
+            not official
+            and P.ANNOUNCE_VERB.search(text)
+            and (has_official(text) or P.TRAILER_SELF.search(text))
+        ):
+            official = True
+        if not leak and P.LEAK.search(text):
+            leak = any(not in_spans(m.start(), absent_spans(text)) for m in P.LEAK.finditer(text))
+        if not stream_absent and "stream" in text.lower():
+            stream_absent = bool(absent_spans(text))
+    return ArticleSources(official, leak and not official, stream_absent)
+
+
+def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> Source:
+    """The source of one finding once the article's context is taken into account."""
+    src = raw.source
+    ftype = raw.finding.type
+    if src != NONE:
+        return src
+    if art.leak_only:
+        return Source("reported", "leak")
+    if ftype == "streaming" and art.streaming_unconfirmed:
+        return Source("speculated", "none")
+    if ftype == "renewal" and art.official:
+        return Source("confirmed", "official")
+    text = sentences[raw.index].text
+    if ftype == "trailer":
+        linked = art.official and P.TRAILER_LINK.search(text)
+        return Source("confirmed", "official") if linked else NONE
+    if P.TRAILER_SELF.search(text):
+        return Source("confirmed", "official")
+    if ftype in ("release", "delay", "streaming") and _official_follows(raw, sentences):
+        return Source("confirmed", "official")
+    return NONE
+
+
+def _official_follows(raw: Raw, sentences: list[Sentence]) -> bool:
+    """True when one of the next sentences tells that an official channel announced this."""
+    for s in sentences[raw.index + 1 : raw.index + 1 + LOOKAHEAD_SENTENCES]:
+        src = sentence_source(s.text)
+        if src == NONE:
+            continue
+        if src.attribution != "official" or not (
+            P.ANNOUNCE_BACKREF.search(s.text) or P.ANNOUNCE_VERB.search(s.text)
+        ):
+            return False
+        # a source line that gives a different date of its own is about that date, not this one
+        values = {d.value for d in find_dates(s.text, None) if not is_event_year(s.text, d)}
+        return not values or raw.finding.value in values or raw.finding.type == "streaming"
+    return False
+
+
+@dataclass(frozen=True)
+class Merged:
+    """One claim of the article before it becomes a models.Claim."""
+
+    key: int | None
+    type: str
+    value: str | None
+    source: Source
+    index: int  # sentence index of the evidence
+    date_given: bool
+
+
+def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> list[Merged]:
+    """One claim per (installment, type, value), first sentence as evidence, then the cleanup rules."""
+    groups: dict[tuple[int | None, str, str | None], list[Raw]] = {}
+    for raw in raws:
+        groups.setdefault((raw.key, raw.finding.type, raw.finding.value), []).append(raw)
+    claims = []
+    for (key, ftype, value), group in groups.items():
+        settled = [
+            (r.clarity(src), -r.index, src, r)
+            for r in group
+            for src in [settle_source(r, sentences, art)]
+        ]
+        _, _, source, best = max(settled, key=lambda t: (t[0], t[1]))
+        given = any(r.finding.date_given for r in group)
+        claims.append(Merged(key, ftype, value, source, best.index, given))
+    claims = _drop_unvalued(claims)
+    claims = _drop_less_precise(claims)
+    claims = _add_implied_renewals(claims)
+    return _drop_unsupported_trailers(claims)
+
+
+def _drop_unvalued(claims: list[Merged]) -> list[Merged]:
+    """A null release/delay goes when the article gives a value for the same installment."""
+    valued = {(c.key, c.type) for c in claims if c.value is not None}
+    return [
+        c
+        for c in claims
+        if c.value is not None or c.type not in _DATED_TYPES or (c.key, c.type) not in valued
+    ]
+
+
+def _drop_less_precise(claims: list[Merged]) -> list[Merged]:
+    """'January' beside 'Jan. 9, 2023' from the same source: keep the most specific value."""
+    out = []
+    for c in claims:
+        if (
+            c.type in _DATED_TYPES
+            and c.value
+            and any(
+                o.key == c.key
+                and o.type == c.type
+                and o.value
+                and o.source.status == c.source.status
+                and refines(o.value, c.value)
+                for o in claims
+            )
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def _add_implied_renewals(claims: list[Merged]) -> list[Merged]:
+    """A premiere date, trailer or studio for a new installment implies that it exists."""
+    have = {c.key for c in claims if c.type == "renewal"}
+    out = list(claims)
+    for c in claims:
+        if c.type in ("release", "delay", "trailer", "studio") and c.key not in have:
+            have.add(c.key)
+            out.append(Merged(c.key, "renewal", None, c.source, c.index, False))
+    return out
+
+
+def _drop_unsupported_trailers(claims: list[Merged]) -> list[Merged]:
+    """A trailer belongs to an installment that exists: not to one only guessed at or denied."""
+    solid = {
+        c.key
+        for c in claims
+        if c.type == "renewal" and c.source.status in ("confirmed", "reported")
+    }
+    return [c for c in claims if c.type != "trailer" or c.key in solid]
