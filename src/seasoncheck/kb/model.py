@@ -19,7 +19,9 @@ class KBSeason:
     title: str  # the entry's main title as the source gives it
     number: int | None  # TV season number; None for films, OVAs, specials
     kind: str = "tv"  # tv | movie | ova | web | special
-    first_aired: str | None = None  # YYYY-MM-DD (or YYYY-MM / YYYY when that is all the source knows)
+    first_aired: str | None = (
+        None  # YYYY-MM-DD (or YYYY-MM / YYYY when that is all the source knows)
+    )
     last_aired: str | None = None
     episodes: int | None = None
     status: str | None = None  # finished | airing | upcoming | unknown
@@ -28,6 +30,13 @@ class KBSeason:
     external_ids: tuple[str, ...] = ()  # e.g. "https://myanimelist.net/anime/55791"
     part: int | None = None  # split-cour part within the season ("Part 2"), when known
     sources: tuple[str, ...] = ()  # which data sets each fact came from, e.g. ("bangumi-data",)
+    # (field, data set) pairs: where each fact came from, e.g. (("first_aired", "bangumi-data"),
+    # ("studios", "facts")); the data set is "a+b" when two agree.
+    fact_sources: tuple[tuple[str, str], ...] = ()
+
+    def source_of(self, fact: str) -> str | None:
+        """The data set a field's value came from (``"first_aired"`` -> ``"bangumi-data"``)."""
+        return dict(self.fact_sources).get(fact)
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,9 @@ class TitleEntry:
 
     title: str
     franchise_id: str
-    season: int | None = None  # set when the title names one season ("... Season 2", "... Shippuden")
+    season: int | None = (
+        None  # set when the title names one season ("... Season 2", "... Shippuden")
+    )
     work_id: str | None = None
 
 
