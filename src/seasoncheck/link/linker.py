@@ -1,0 +1,469 @@
+"""The linker: franchise and season mentions of an article, against the KB and open-world.
+
+Cascade, cheapest evidence first: exact normalised KB titles (``TitleIndex``), then open-world
+titles from news-writing patterns (``openworld``), linked to the KB by their normalised key or,
+failing that, by rapidfuzz over the KB titles that share their first word.
+
+Offsets convention: ``link(text, title)`` returns mentions with offsets into ``text`` only; the
+article title is context. ``link_title(title, text)`` returns the title's own mentions with
+offsets into ``title``. ``analyse`` returns both, the main subject and the focus in one pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from seasoncheck.kb.model import KnowledgeBase
+from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
+from seasoncheck.link.index import CUE, TRIGGER, KeyMatch, TitleIndex
+from seasoncheck.link.normalise import (
+    latin_variants,
+    normalise_latin_text,
+    normalise_title,
+)
+from seasoncheck.link.openworld import GENERIC, RUN_BREAKERS, TitleCandidate, find_candidates
+from seasoncheck.link.seasons import find_season_refs
+from seasoncheck.link.subject import (
+    focus_of,
+    most_mentioned,
+    ow_key,
+    owner_of,
+    subject_hit,
+    subject_key,
+    subject_season,
+)
+from seasoncheck.models import Mention
+
+__all__ = ["LinkResult", "Linker", "Subject"]
+
+_EMPTY = normalise_latin_text("")
+
+log = logging.getLogger(__name__)
+
+# A weak key (one content word: "Another", "Monster", "Beck") is kept only with a cue word this
+# close (characters either side), or when the headline or a strong key of the franchise backs it.
+CUE_WINDOW = 80
+# (substring checks on the lower-cased window: one IGNORECASE alternation took 70 µs a window)
+CUE_WORDS = (
+    "anime", "manga", "season", "series", "episode", "adaptation", "sequel", "cour", "studio",
+    "film", "movie", "ova", "trailer", "teaser", "premiere", "crunchyroll", "light novel",
+    "isekai", "shonen", "shōnen", "seinen", "shojo", "mangaka",
+)  # fmt: skip
+# Lines of links to other articles ("Read More: ..."): not the article's content. The pattern
+# starts with a literal newline so that the regex engine can skip to line starts quickly.
+_CROSSLINK = re.compile(
+    r"\n[ \t]*(?:read\s+more|also\s+read|read\s+also|related|recommended|see\s+also|"
+    r"more\s+news|you\s+may\s+also\s+like|check\s+out|must\s+read)\b[^\n]*",
+    re.IGNORECASE,
+)
+# The same labels inside a paragraph, where scraped pages glue them to the text: with a colon.
+# Found from each colon back (a scan for the labels themselves ran at 50 MB/s).
+_CROSSLINK_LABEL = re.compile(
+    r"\b(?:read\s+more|also\s+read|read\s+also|related|recommended|see\s+also|must\s+read)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# Words that do not make a title specific: a key with at most one other word is weak.
+_FUNCTION = "the a an no of x i am is are be was you me my we our it its to in on and or"
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+_POSSESSIVE = re.compile(r"[’']s?$")
+_ARC_AFTER = re.compile(r"[’']?s?\s+arc\b", re.IGNORECASE)
+
+
+class Linker:
+    """Finds franchise and season mentions; build once per KB, call ``analyse`` many times.
+
+    Example::
+
+        linker = Linker(load_kb())
+        for m in linker.link("Frieren season 2 premieres in January.", title=None):
+            print(m.work, m.season, m.kb_season_id)
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = TitleIndex(kb)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def link(self, text: str, title: str | None = None) -> list[Mention]:
+        """Title and season mentions in ``text`` (offsets into ``text``), in text order."""
+        return list(self.analyse(text, title).mentions)
+
+    def link_title(self, title: str, text: str = "") -> list[Mention]:
+        """Mentions in the article title ``title`` (offsets into ``title``)."""
+        return list(self.analyse(text, title).title_mentions)
+
+    def main_subject(self, text: str, title: str | None = None) -> Subject | None:
+        """The franchise and season the article is mainly about: title first, then frequency."""
+        return self.analyse(text, title).subject
+
+    def subjects(self, text: str, title: str | None = None) -> list[Subject]:
+        """The installments the article is about, main subject first (``LinkResult.focus``)."""
+        return list(self.analyse(text, title).focus)
+
+    def analyse(self, text: str, title: str | None = None) -> LinkResult:
+        """Mentions of the text and of the title, the main subject and the focus, in one pass."""
+        head = self._doc(title or "")
+        body = self._doc(text or "")
+        docs = [head, body]
+        if any(_anime_context(d) for d in docs):
+            self._add_open_world(docs)
+        for doc in docs:
+            self._confirm_weak(doc, head, docs)
+            hits = [h for h in doc.hits if not _inside(h.start, doc.skip)]
+            doc.hits = _resolve_overlaps(hits)
+        subject = self._subject(head, body)
+        title_mentions = self._mentions(head, subject)
+        body_mentions = self._mentions(body, subject)
+        focus = focus_of(subject, title_mentions, body_mentions)
+        return LinkResult(tuple(body_mentions), tuple(title_mentions), subject, focus)
+
+    def _doc(self, text: str) -> Doc:
+        """A string with its normalisation, cross-link lines, season references and KB hits."""
+        if not text:
+            return Doc(text, _EMPTY)
+        doc = Doc(text, normalise_latin_text(text))
+        doc.skip = [(m.start(), m.end() - 1) for m in _CROSSLINK.finditer("\n" + text)]
+        doc.skip += _inline_crosslinks(text)
+        matches = self.index.find(text, doc.nt)
+        triggers = [_trim(text, m.start, m.end) for m in matches if m.key == TRIGGER]
+        doc.cue = any(m.key == CUE for m in matches)
+        refs = find_season_refs(text, triggers)
+        doc.refs = [r for r in refs if not _inside(r.start, doc.skip)]
+        doc.hits = self._kb_hits(doc, [m for m in matches if m.key and m.key != CUE])
+        return doc
+
+    # -- KB matching ----------------------------------------------------------------------
+
+    def _kb_hits(self, doc: Doc, matches: list[KeyMatch]) -> list[Hit]:
+        """KB title matches in a document that are capitalised like titles."""
+        hits = []
+        for m in matches:
+            surface = doc.text[m.start : m.end]
+            if all(w in FUNCTION_WORDS for w in m.key.split()):
+                continue  # "I am": a title of function words only is never a safe match
+            if surface.islower() and len(m.key.split()) < 3:
+                continue  # "another season", "monster truck": titles are capitalised in news
+            if _ARC_AFTER.match(doc.text, m.end):
+                continue  # "the Treasure Island arc" of another show: a story arc, not a work
+            entry = self.index.keys[m.key][0]
+            franchise = self.kb.franchise(entry.franchise_id)
+            name = franchise.name if franchise else surface
+            season = _surface_season(surface, entry.season)
+            weak = surface.isascii() and _is_weak(m.key)
+            hits.append(
+                Hit(m.start, m.end, surface, entry.franchise_id, name, entry.franchise_id,
+                     season, entry.work_id, weak, m.key)
+            )  # fmt: skip
+        return hits
+
+    def _confirm_weak(self, doc: Doc, head: Doc, docs: list[Doc]) -> None:
+        """Keep a weak hit only with context: a cue word near it, the headline or a strong key."""
+        if not any(h.weak for h in doc.hits):
+            return
+        strong = {h.key for d in docs for h in d.hits if not h.weak}
+        title_keys = {normalise_title(h.surface) for h in head.hits} if doc is not head else set()
+        doc.hits = [
+            h
+            for h in doc.hits
+            if not h.weak or h.key in strong or _weak_hit_ok(doc, doc is head, h, title_keys)
+        ]
+
+    # -- open world -----------------------------------------------------------------------
+
+    def _add_open_world(self, docs: list[Doc]) -> None:
+        """Add open-world titles from news patterns, and every occurrence of them."""
+        head = docs[0]
+        cands: list[tuple[Doc, TitleCandidate]] = []
+        for doc in docs:
+            for c in find_candidates(doc.text, doc.refs, headline=doc is head):
+                if not _inside(c.start, doc.skip):
+                    cands.append((doc, c))
+        if not cands:
+            return
+        names = self._name_candidates(cands, docs)
+        for doc in docs:
+            for key, (work, fid, group, forms) in names.items():
+                for h in _occurrences(doc, key, forms, work, fid):
+                    if fid is None:
+                        h.key = group
+                    doc.hits.append(h)
+
+    def _name_candidates(
+        self, cands: list[tuple[Doc, TitleCandidate]], docs: list[Doc]
+    ) -> dict[str, tuple[str, str | None, str, set[str]]]:
+        """Open-world names by key: display form, KB franchise id, work group, surface forms."""
+        keys = {ow_key(c.surface) for _, c in cands}
+        names: dict[str, tuple[str, str | None, str, set[str]]] = {}
+        for doc, c in cands:
+            key = _prefer_part(ow_key(c.surface), keys, docs)
+            if not key or any(h.start < c.end and c.start < h.end for h in doc.hits):
+                continue  # a KB title inside or around the candidate: the KB evidence wins
+            surface = c.surface if ow_key(c.surface) == key else _part_surface(c.surface, key)
+            if key in names:
+                names[key][3].add(surface)
+                continue
+            if not self._corroborated(doc, docs[0], c, key, docs):
+                continue
+            fid = self.index.franchise_of(key)
+            pairs = [(a, ow_key(a)) for a in c.aliases] if key == ow_key(c.surface) else []
+            known = next((names[k] for _, k in pairs if k in names), None)
+            if fid is None and known is not None:
+                names[key] = (*known[:3], {surface})  # "Love is War – Ultra Romantic"
+                continue
+            franchise = self.kb.franchise(fid) if fid else None
+            work = franchise.name if franchise else _clean(surface)
+            names[key] = (work, fid, fid or "ow:" + key, {surface})
+            for alias, akey in pairs:
+                if akey and akey not in names and (fid is None or not _is_weak(akey)):
+                    names[akey] = (work, fid, fid or "ow:" + key, {alias})
+        return names
+
+    def _corroborated(
+        self, doc: Doc, head: Doc, c: TitleCandidate, key: str, docs: list[Doc]
+    ) -> bool:
+        """False for a one-word candidate whose capital may be grammar or a quotation."""
+        if not _is_weak(key) or self.index.franchise_of(key):
+            return True
+        if c.rule in ("quoted", "before_anime"):
+            return False  # a one-word quotation is as often a word as a title
+        if doc is head and c.rule != "headline_lead":
+            return True
+        if c.rule == "renewed_for":
+            return True  # "Frieren has been renewed for a second season": the verb's subject
+        initial = _sentence_initial(doc.text, c.start) and doc is not head
+        if c.rule == "before_season" and not initial:
+            return True  # "Meanwhile, Dandadan Season 2": capitalised mid-sentence, then a season
+        count = sum(d.collapsed.count(" " + key + " ") for d in docs)
+        return count >= 2 and not initial
+
+    # -- subject, mentions ----------------------------------------------------------------
+
+    def _subject(self, head: Doc, body: Doc) -> Subject | None:
+        """The main work: the first title in the headline, else the most mentioned, early first."""
+        key = head.hits[0].key if head.hits else most_mentioned(body)
+        if key is None:
+            return None
+        hit = next(h for d in (head, body) for h in d.hits if h.key == key)
+        named, season = subject_season(head, key)
+        if not named:
+            season = subject_season(body, key)[1]
+        fid = hit.franchise_id
+        return Subject(hit.work, fid, season, self._kb_season_id(fid, season, None))
+
+    def _kb_season_id(self, fid: str | None, season: int | None, part: int | None) -> str | None:
+        """The KB entry of season ``season`` (and ``part``) of franchise ``fid``, if any."""
+        if fid is None or season is None:
+            return None
+        franchise = self.kb.franchise(fid)
+        if franchise is None:
+            return None
+        if part is not None:
+            for s in franchise.seasons:
+                if s.number == season and (s.part or 1) == part:
+                    return s.id
+        kb_season = franchise.season(season)
+        return kb_season.id if kb_season else None
+
+    def _mentions(self, doc: Doc, subject: Subject | None) -> list[Mention]:
+        """Title mentions plus season references attached to their franchise."""
+        out = [
+            Mention(h.start, h.end, h.surface, h.work, h.franchise_id, h.season,
+                    h.kb_work_id or self._kb_season_id(h.franchise_id, h.season, None), "title")
+            for h in doc.hits
+        ]  # fmt: skip
+        for ref in doc.refs:
+            owner = owner_of(doc, ref) or subject_hit(subject)
+            if owner is None or any(h.start <= ref.start < h.end and h.season for h in doc.hits):
+                continue
+            season = ref.season
+            if ref.relative and subject and owner.key == subject_key(subject):
+                season = subject.season
+            kb_id = self._kb_season_id(owner.franchise_id, season, ref.part)
+            out.append(
+                Mention(ref.start, ref.end, ref.surface, owner.work, owner.franchise_id, season,
+                        kb_id, "season_ref")
+            )  # fmt: skip
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+_OWNER_MARKS = (":", "’s", "'s")
+
+
+def _inline_crosslinks(text: str) -> list[tuple[int, int]]:
+    """Spans of "Read More: ..." glued inside a paragraph, up to the end of the line."""
+    spans = []
+    pos = text.find(":")
+    while pos >= 0:
+        if m := _CROSSLINK_LABEL.search(text, max(0, pos - 20), pos):
+            end = text.find("\n", pos)
+            spans.append((m.start(), len(text) if end < 0 else end))
+        pos = text.find(":", pos + 1)
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the spaces (or blanked punctuation) at its ends."""
+    start = max(start, 0)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _anime_context(doc: Doc) -> bool:
+    """True when a document reads like anime news: a numbered or installment reference, or a cue.
+
+    Open-world titles are only looked for in such texts ("Season 2", "the final season", "a
+    new film", or an anime cue word of index.CUE_WORDS found by the title automaton): the
+    patterns cost about as much as the automaton, and other texts hold no anime titles. "Next
+    season" and "the new season" alone are sports and TV talk as often as anime.
+    """
+    for r in doc.refs:
+        if not r.relative or doc.text[max(0, r.start - 3) : r.start].rstrip().endswith(
+            _OWNER_MARKS
+        ):
+            return True  # "Season 2"; "X: the new season", "X's sequel"
+    return doc.cue
+
+
+def _is_weak(key: str) -> bool:
+    """True for keys with one content word ("another", "the hero", "i am"): they need context."""
+    return sum(1 for w in key.split() if w not in FUNCTION_WORDS) <= 1
+
+
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(\S+)")
+
+
+def _weak_hit_ok(doc: Doc, in_head: bool, h: Hit, title_keys: set[str]) -> bool:
+    """The context tests of a weak hit ("Another", "Monster"), cheapest first."""
+    if any(r.start <= h.start < r.end for r in doc.refs):
+        return False  # "Another season" is a season phrase, not the show "Another"
+    if normalise_title(h.surface) in title_keys:
+        return True  # the headline names it too
+    if not in_head and (
+        _sentence_initial(doc.text, h.start) or _inside_a_name(doc.text, h.start, h.end)
+    ):
+        return False  # capitalised for grammar, or part of a longer name ("Eden Academy")
+    if _has_lowercase_word(doc.text, h.match_key):
+        return False  # the article writes it as a common word elsewhere ("the mission")
+    window = doc.text[max(0, h.start - CUE_WINDOW) : h.end + CUE_WINDOW].lower()
+    return any(w in window for w in CUE_WORDS)
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word touches the span on either side (no punctuation between).
+
+    A possessive before ("Naoki Urasawa's Monster") and season or installment words after
+    ("Monster Season 2") do not count.
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1)[:1].isupper() and not _POSSESSIVE.search(before.group(1)):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    return word[:1].isupper() and word.lower().strip(".,;:!?") not in RUN_BREAKERS
+
+
+def _has_lowercase_word(text: str, key: str) -> bool:
+    """True when ``key`` (lower case) occurs in ``text`` as a whole word, as written."""
+    pos = text.find(key)
+    while pos >= 0:
+        end = pos + len(key)
+        if not text[pos - 1 : pos].isalnum() and not text[end : end + 1].isalnum():
+            return True
+        pos = text.find(key, end)
+    return False
+
+
+def _surface_season(surface: str, season: int | None) -> int | None:
+    """A season-specific KB title's season, when the text itself gives the number.
+
+    "Attack on Titan: The Final Season" is season 4 in the KB but the article says no number;
+    numbering follows the article (the claim contract), the KB entry stays in kb_season_id.
+    """
+    if season is None:
+        return None
+    return season if any(r.season == season for r in find_season_refs(surface)) else None
+
+
+def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when ``pos`` falls in one of ``spans``."""
+    return any(s <= pos < e for s, e in spans)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when ``pos`` starts a sentence (capitalised there for grammar, not as a name)."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?\n"
+
+
+def _prefer_part(key: str, keys: set[str], docs: list[Doc]) -> str:
+    """A shorter candidate key that starts or ends ``key`` and also stands alone in the article.
+
+    "fans of solo leveling" -> "solo leveling"; "frieren receiving" -> "frieren".
+    """
+    words = key.split()
+    for i in range(1, len(words)):
+        for part in (" ".join(words[i:]), " ".join(words[:-i])):
+            if part in keys and part.split()[0] not in GENERIC and _stands_alone(part, key, docs):
+                return part
+    return key
+
+
+def _stands_alone(part: str, key: str, docs: list[Doc]) -> bool:
+    """True when ``part`` occurs in the article outside occurrences of ``key``."""
+    p, k = " " + part + " ", " " + key + " "
+    return any(d.collapsed.count(p) > d.collapsed.count(k) for d in docs)
+
+
+def _part_surface(surface: str, key: str) -> str:
+    """The words at the start or end of ``surface`` that make ``key``."""
+    words = surface.split()
+    n = len(key.split())
+    head = " ".join(words[:n])
+    return head if ow_key(head) == key else " ".join(words[len(words) - n :])
+
+
+def _clean(surface: str) -> str:
+    """A display title: quotes and possessives off, single spaces."""
+    s = " ".join(surface.split()).strip("‘’'\"“”:,-–— ")
+    return re.sub(r"[’']s$", "", s)
+
+
+def _occurrences(doc: Doc, key: str, forms: set[str], work: str, fid: str | None) -> list[Hit]:
+    """Every capitalised occurrence of an open-world title in a document."""
+    variants = {v for f in forms for v in latin_variants(f)} | {" " + key + " "}
+    hits = []
+    norm = doc.nt.norm
+    for pattern in variants:
+        pos = norm.find(pattern)
+        while pos >= 0:
+            s, e = doc.nt.to_original(pos + 1), doc.nt.to_original(pos + len(pattern) - 1)
+            surface = doc.text[s:e]
+            if not surface.islower():
+                hits.append(Hit(s, e, surface, fid or "ow:" + key, work, fid))
+            pos = norm.find(pattern, pos + 1)
+    return hits
+
+
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Longest hit wins where hits overlap; KB hits win ties against open-world ones."""
+    hits.sort(key=lambda h: (-(h.end - h.start), h.franchise_id is None, h.start))
+    kept: list[Hit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return kept

@@ -1,0 +1,173 @@
+"""Title and text normalisation for matching, with a map from normalised offsets back to the text.
+
+Titles (automaton keys) and article text go through the same steps: NFKC, lower case, brackets and
+punctuation to spaces, runs of spaces collapsed. Latin-script text is normalised on its UTF-8
+bytes (``bytes.lower`` / ``bytes.translate`` run at GB/s, where ``str.translate`` with a dict
+manages 13 MB/s on English news text) and decoded as Latin-1, so that every character of the
+normalised string is one byte: Latin keys are encoded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# ASCII punctuation that separates words in titles and text. Kept: letters, digits and "&".
+_ASCII_PUNCT = b"!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c"
+_BYTE_TABLE = bytes.maketrans(_ASCII_PUNCT, b" " * len(_ASCII_PUNCT))
+
+# Non-ASCII punctuation of English news text, blanked one character for one (so offsets stay):
+# the common ones with str.replace (fast), the rest with one regex when any is present.
+# Calibrated on the 181 articles of shared/data/article-extraction-benchmark: replacing these
+# leaves 74% of them pure ASCII, where byte offsets are character offsets.
+_COMMON_PUNCT = "\u2019\u201c\u201d\u2014\u2013\u2018\u00a0\u2026"
+_RARE_PUNCT = re.compile(
+    "[\u201a\u201e\u2015\u2032\u00b7\u300c\u300d\u300e\u300f\u3010\u3011\u3008\u3009"
+    "\u300a\u300b\uff08\uff09\u30fb\u3000\u00ab\u00bb\u2022\u2010\u2011\u2012\u2033]"
+)
+# For titles (str level): brackets, quotes and punctuation of every script.
+_STR_PUNCT = re.compile(r"[^\w&\u00d7]|_", re.UNICODE)
+_STR_SPACES = re.compile(r"\s+")
+# Most title variants generated for the spacing of punctuation gaps ("Re:Zero" / "Re: Zero"):
+# each gap with punctuation takes one or two spaces (three punctuated gaps at most).
+MAX_VARIANTS = 8
+
+
+def normalise_title(title: str) -> str:
+    """The matching key of a title: NFKC, lower case, punctuation to spaces, single spaces."""
+    s = unicodedata.normalize("NFKC", title).lower().replace("\u00d7", " x ")
+    s = _STR_PUNCT.sub(" ", s)
+    return _STR_SPACES.sub(" ", s).strip()
+
+
+def strip_accents(key: str) -> str:
+    """``key`` without combining accents ("pokémon" -> "pokemon")."""
+    if key.isascii():
+        return key
+    decomposed = unicodedata.normalize("NFD", key)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")
+
+
+def is_latin(key: str) -> bool:
+    """True when a normalised key has only characters of the Latin blocks (ASCII to Latin
+    Extended-B); normalised keys hold only letters, digits, "&" and spaces."""
+    return key.isascii() or not _BEYOND_LATIN.search(key)
+
+
+def latin_key(key: str) -> str:
+    """A normalised Latin key in the byte-per-character form the Latin automaton matches."""
+    return key.encode("utf-8").decode("latin-1")
+
+
+def blank_punctuation(text: str) -> str:
+    """``text`` with non-ASCII punctuation replaced by spaces and "×" by "x", one for one."""
+    if text.isascii():
+        return text
+    for ch in _COMMON_PUNCT:
+        if ch in text:
+            text = text.replace(ch, " ")
+    if "\u00d7" in text:
+        text = text.replace("\u00d7", "x")
+    if not text.isascii() and _RARE_PUNCT.search(text):
+        text = _RARE_PUNCT.sub(" ", text)
+    return text
+
+
+@dataclass
+class NormText:
+    """A normalised text padded with one space at each end, and its map back to the original.
+
+    Punctuation becomes spaces one for one and runs of spaces are kept (collapsing them would
+    need an offset map built in Python for every article); title keys come in variants for
+    the spacing around their punctuation instead (``latin_variants``).
+    """
+
+    norm: str
+    _encoded: bytes | None  # the UTF-8 text when it is not ASCII (offsets count bytes)
+    _last: tuple[int, int] = (0, 0)  # (byte, character) offset of the last lookup
+
+    @property
+    def is_ascii(self) -> bool:
+        """True when the text, its punctuation blanked, is ASCII (offsets are then 1:1)."""
+        return self._encoded is None
+
+    def to_original(self, pos: int) -> int:
+        """The offset in the original text of normalised offset ``pos``."""
+        if self._encoded is None:
+            return pos - 1
+        byte_pos = pos - 1
+        b0, c0 = self._last if byte_pos >= self._last[0] else (0, 0)
+        char_pos = c0 + len(self._encoded[b0:byte_pos].decode("utf-8", errors="ignore"))
+        self._last = (byte_pos, char_pos)  # lookups mostly go forward: decode only the gap
+        return char_pos
+
+
+def normalise_latin_text(text: str) -> NormText:
+    """Normalise ``text`` for the Latin automaton: one character per UTF-8 byte, space-padded."""
+    raw = blank_punctuation(text).encode("utf-8")
+    b = raw.lower().translate(_BYTE_TABLE)
+    return NormText(" " + b.decode("latin-1") + " ", None if len(raw) == len(text) else raw)
+
+
+def latin_variants(title: str) -> set[str]:
+    """The space-padded Latin automaton keys of a title: one per spacing of its punctuation.
+
+    "Re:Zero" -> " re zero ", " re  zero " (text may write "Re: Zero"); "Dr. Stone" -> " dr stone ",
+    " dr  stone ". Gaps without punctuation take one space; the title's own spacing ("Kaguya-sama:
+    Love Is War – Ultra Romantic", three spaces around the dash) is always a variant.
+    """
+    per_char = normalise_latin_text(title).norm.strip(" ")
+    words = [w for w in per_char.split(" ") if w]  # not str.split(): "\xa0" is a UTF-8 byte here
+    if not words:
+        return set()
+    gaps = re.findall(r" +", per_char)
+    punct_gaps = [len(g) > 1 or _gap_had_punct(title, i) for i, g in enumerate(gaps)]
+    own = {" " + per_char + " ", " " + " ".join(words) + " "}
+    if 2 ** sum(punct_gaps) > MAX_VARIANTS:
+        return own
+    variants = [words[0]]
+    for word, punct in zip(words[1:], punct_gaps, strict=True):
+        seps = (" ", "  ") if punct else (" ",)
+        variants = [v + sep + word for v in variants for sep in seps]
+    return own | {" " + v + " " for v in variants}
+
+
+def _gap_had_punct(title: str, index: int) -> bool:
+    """True when the ``index``-th word gap of ``title`` holds punctuation ("Re:Zero")."""
+    gaps = re.findall(r"[^\w&\u00d7]+", blank_punctuation(title).strip(), re.UNICODE)
+    return index < len(gaps) and gaps[index].strip() != ""
+
+
+# Letters and punctuation of the scripts the non-Latin automaton holds (Greek, Cyrillic, Hebrew,
+# Arabic, Thai, Hangul, kana, CJK, full-width forms): a segment is a run of them with gaps of
+# at most four other characters ("【推しの子】(第2期)").
+_OTHER = (
+    "\u0370-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
+)
+OTHER_SEGMENT = re.compile(f"[{_OTHER}](?:[^\\n{_OTHER}]{{0,4}}[{_OTHER}])*")
+
+
+def normalise_other_text(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` for the non-Latin automaton: NFKC, lower case, single spaces.
+
+    Returns the normalised string and, for each of its characters, the original offset. A
+    Python loop, so it only runs on the non-Latin segments of a text (``OTHER_SEGMENT``).
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    space = True
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch).lower() if ord(ch) > 127 else ch.lower()
+        if not (n.isalnum() or n == "&"):
+            if space:
+                continue
+            n = " "
+        space = n == " "
+        out.append(n)
+        offsets.extend([i] * len(n))
+    return "".join(out), offsets
