@@ -292,7 +292,7 @@ class Store:
         """The stored claims of one article."""
         q = select(claims).where(claims.c.article_id == article_id).order_by(claims.c.id)
         with self.engine.connect() as conn:
-            return [_claim_from_row(article_id, r._mapping) for r in conn.execute(q)]
+            return [claim_from_row(article_id, r._mapping) for r in conn.execute(q)]
 
     def flags_for_article(self, article_id: str) -> list[Flag]:
         """The stored flags of one article."""
@@ -364,9 +364,10 @@ class Store:
             return set(conn.execute(q).scalars())
 
 
-def _claim_from_row(article_id: str, r: Any) -> Claim:
+def claim_from_row(doc_id: str, r: Any) -> Claim:
+    """A ``Claim`` from a mapping with the claims table's columns."""
     return Claim(
-        doc_id=article_id,
+        doc_id=doc_id,
         work=r["work"],
         season=r["season"],
         type=r["type"],

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from seasoncheck.consolidate import ArticleMeta, SourcedClaim
-from seasoncheck.models import Claim, Flag
-from seasoncheck.store import Store
+from seasoncheck.models import Flag
+from seasoncheck.store import Store, claim_from_row
 from seasoncheck.store.schema import articles, claims, flags
 from seasoncheck.store.schema import sites as site_table
 
@@ -55,20 +55,7 @@ def _claim_query() -> Any:
 
 def _sourced(row: Any) -> SourcedClaim:
     r = row._mapping
-    claim = Claim(
-        doc_id=r["doc_id"] or r["article_id"],
-        work=r["work"],
-        season=r["season"],
-        type=r["type"],
-        value=r["value"],
-        status=r["status"],
-        attribution=r["attribution"],
-        evidence=r["evidence"],
-        kb_id=r["kb_id"],
-        franchise_id=r["franchise_id"],
-        evidence_start=r["evidence_start"],
-        evidence_end=r["evidence_end"],
-    )
+    claim = claim_from_row(r["doc_id"] or r["article_id"], r)
     return SourcedClaim(
         claim=claim,
         article_id=r["article_id"],
@@ -191,6 +178,17 @@ def stored_works(store: Store) -> list[tuple[str, str | None, int]]:
         return [(r[0], r[1], int(r[2])) for r in conn.execute(q)]
 
 
+def claimed_season_numbers(store: Store) -> list[tuple[str, str | None, int]]:
+    """(work, franchise id, season) for every distinct season number stored claims are about."""
+    q = (
+        select(claims.c.work, claims.c.franchise_id, claims.c.season)
+        .where(claims.c.season.is_not(None))
+        .distinct()
+    )
+    with store.engine.connect() as conn:
+        return [(r[0], r[1], int(r[2])) for r in conn.execute(q)]
+
+
 def _chunked(base: Any, column: Any, ids: Iterable[str] | None) -> Sequence[Any]:
     """``base`` filtered by ``column IN ids`` in chunks; unfiltered when ``ids`` is None."""
     if ids is None:
@@ -199,3 +197,69 @@ def _chunked(base: Any, column: Any, ids: Iterable[str] | None) -> Sequence[Any]
     return [
         base.where(column.in_(wanted[i : i + IN_CHUNK])) for i in range(0, len(wanted), IN_CHUNK)
     ]
+
+
+# -- web layer (issue 6): cheap change counter and paged article lists ------------------------------
+
+
+def store_version(store: Store) -> tuple[int, int, int]:
+    """(articles, highest claim row id, highest flag row id): changes whenever an ingest writes.
+
+    Re-extraction deletes and re-inserts claims, so the highest row id moves even when the
+    count stays the same. The web layer keys its report cache on this.
+    """
+    with store.engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        c = conn.execute(select(func.max(claims.c.id))).scalar()
+        f = conn.execute(select(func.max(flags.c.id))).scalar()
+    return int(n), int(c or 0), int(f or 0)
+
+
+def article_page(
+    store: Store,
+    *,
+    site: str | None = None,
+    without_site: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ArticleMeta], int]:
+    """One page of article metadata, newest first, and the total number that match the filters.
+
+    ``site`` is a site host (``without_site``: only articles without one); ``since``/``until`` compare against the published date
+    (YYYY[-MM[-DD]]). Example::
+
+        metas, total = article_page(store, site="Anime News Desk", limit=20, offset=40)
+    """
+    joined = articles.outerjoin(site_table, articles.c.site_id == site_table.c.id)
+    conds = []
+    if site:
+        conds.append(site_table.c.host == site)
+    if without_site:
+        conds.append(articles.c.site_id.is_(None))
+    if since:
+        conds.append(articles.c.published >= since)
+    if until:
+        conds.append(articles.c.published <= until + "\uffff")
+    base = select(
+        articles.c.id,
+        articles.c.doc_id,
+        articles.c.title,
+        articles.c.url,
+        articles.c.published,
+        articles.c.dup_group,
+        articles.c.origin,
+        site_table.c.host.label("site"),
+    ).select_from(joined)
+    counted = select(func.count()).select_from(joined)
+    if conds:
+        base, counted = base.where(*conds), counted.where(*conds)
+    q = (
+        base.order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with store.engine.connect() as conn:
+        total = int(conn.execute(counted).scalar_one())
+        return [ArticleMeta(**r._mapping) for r in conn.execute(q)], total
