@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
+from seasoncheck.settings import Settings
 from seasoncheck.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +37,26 @@ def shared_dir() -> Path:
 def test_data() -> Path:
     """tests/data: the project's own fixtures."""
     return TEST_DATA
+
+
+@pytest.fixture(scope="module")
+def running_server() -> Iterator[HTTPServer]:
+    """A real HTTP server on 127.0.0.1 for a test module (stopping one takes half a second)."""
+    srv = HTTPServer(host="127.0.0.1")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
+    """The module's server with no handlers and an empty log, for one test."""
+    running_server.clear()
+    yield running_server
+    running_server.clear()
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Default limits, with short timeouts so a failing fetch test does not hang."""
+    return Settings(db_url="sqlite://", connect_timeout=2.0, read_timeout=2.0)

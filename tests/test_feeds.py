@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -49,29 +47,6 @@ def item(guid: str, link: str, date: str, *, full: str | None = None, teaser: st
         f"<item><title>Item {guid}</title><link>{link}</link><guid>{guid}</guid>"
         f"<pubDate>{date}</pubDate><description>{teaser}</description>{encoded}</item>"
     )
-
-
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    """A real HTTP server on 127.0.0.1 for this module (stopping one takes half a second)."""
-    srv = HTTPServer(host="127.0.0.1")
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The server with no handlers and an empty log, for one test."""
-    running_server.clear()
-    yield running_server
-    running_server.clear()
-
-
-@pytest.fixture
-def settings() -> Settings:
-    """Default limits, short timeouts."""
-    return Settings(db_url="sqlite://", connect_timeout=2.0, read_timeout=2.0)
 
 
 def requested(server: HTTPServer) -> list[str]:

@@ -34,29 +34,6 @@ JAPANESE_PAGE = (
 )
 
 
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    """A real HTTP server on 127.0.0.1 for this module (stopping one takes half a second)."""
-    srv = HTTPServer(host="127.0.0.1")
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The server with no handlers and an empty log, for one test."""
-    running_server.clear()
-    yield running_server
-    running_server.clear()
-
-
-@pytest.fixture
-def settings() -> Settings:
-    """Default limits, with short timeouts so a failing test does not hang."""
-    return Settings(db_url="sqlite://", connect_timeout=2.0, read_timeout=2.0)
-
-
 def read_one(url: str, settings: Settings) -> RawItem | SourceError:
     """The single item read_sources yields for one URL."""
     items = list(read_sources([url], settings))
