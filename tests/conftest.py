@@ -17,10 +17,32 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(os.environ.get("SEASONCHECK_SHARED", ROOT.parent / "shared"))
 
 
-@pytest.fixture
-def fresh_store(tmp_path: Path) -> Store:
-    """A new SQLite store in a temporary file."""
-    store = Store.open(f"sqlite:///{tmp_path / 'test.db'}")
+# PostgreSQL for the store tests: .ci/run starts a server and sets this; unset, those cases skip.
+PG_URL = os.environ.get("SEASONCHECK_TEST_PG")
+
+
+def reset_postgres(url: str) -> None:
+    """Empty the test database: drop and recreate its public schema."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A new, empty store: a SQLite file, and the same on PostgreSQL when configured."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    elif PG_URL:
+        reset_postgres(PG_URL)
+        url = PG_URL
+    else:
+        pytest.skip("PostgreSQL not configured: set SEASONCHECK_TEST_PG (.ci/run does)")
+    store = Store.open(url)
     yield store
     store.close()
 

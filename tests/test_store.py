@@ -116,14 +116,26 @@ def test_canonical_url() -> None:
     assert canonical_url("http://example.com:8080/?q=1") == "http://example.com:8080/?q=1"
 
 
+def test_nul_characters_are_dropped_the_same_way_on_every_backend(fresh_store: Store) -> None:
+    a = make_article(7, text="Season 2\x00 is coming.", title="Bad\x00 title")
+    c = Claim(a.id, "Work\x00", 2, "renewal", None, "confirmed", "none", "Season 2\x00 is coming.")
+    fresh_store.add_article(a, claims_=[c])
+    stored = fresh_store.get_article(a.id)
+    assert (stored.text, stored.title) == ("Season 2 is coming.", "Bad title")
+    assert fresh_store.claims_for_article(a.id)[0].evidence == "Season 2 is coming."
+
+
+NO_NUL = st.characters(blacklist_characters="\x00")
+
+
 @settings(
     max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
 )
 @given(
-    work=st.text(min_size=1, max_size=40),
+    work=st.text(NO_NUL, min_size=1, max_size=40),
     season=st.one_of(st.none(), st.integers(min_value=1, max_value=99)),
-    value=st.one_of(st.none(), st.text(max_size=20)),
-    evidence=st.text(min_size=1, max_size=200),
+    value=st.one_of(st.none(), st.text(NO_NUL, max_size=20)),
+    evidence=st.text(NO_NUL, min_size=1, max_size=200),
 )
 def test_claim_round_trips_through_the_store(
     fresh_store: Store, work: str, season: int | None, value: str | None, evidence: str

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, create_engine, event, func, select
@@ -128,6 +128,7 @@ class Store:
         flags_: Iterable[Flag] = (),
     ) -> bool:
         """Store an article with its claims and flags in one transaction; False if already stored."""
+        article = nul_free(article)
         with self.engine.begin() as conn:
             if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                 return False
@@ -192,9 +193,16 @@ class Store:
                 }
             )
         if rows:
-            conn.execute(claims.insert(), rows)
+            conn.execute(claims.insert(), [_nul_free_row(r) for r in rows])
         frows = [
-            {"article_id": article_id, "flag": f.flag, "detail": f.detail, "evidence": f.evidence}
+            _nul_free_row(
+                {
+                    "article_id": article_id,
+                    "flag": f.flag,
+                    "detail": f.detail,
+                    "evidence": f.evidence,
+                }
+            )
             for f in flags_
         ]
         if frows:
@@ -261,7 +269,7 @@ class Store:
         if since:
             q = q.where(articles.c.published >= since)
         if until:
-            q = q.where(articles.c.published <= until + "\uffff")
+            q = q.where(func.substr(articles.c.published, 1, len(until)) <= until)
         q = q.order_by(articles.c.published.desc(), articles.c.ingested_at.desc(), articles.c.id)
         if limit:
             q = q.limit(limit)
@@ -306,6 +314,7 @@ class Store:
 
     def record_error(self, error: SourceError) -> None:
         """Keep an ingestion error for later inspection."""
+        error = nul_free(error)
         with self.engine.begin() as conn:
             conn.execute(
                 ingest_errors.insert().values(
@@ -362,6 +371,26 @@ class Store:
         with self.engine.connect() as conn:
             q = select(feed_items.c.item_key).where(feed_items.c.feed_url == url)
             return set(conn.execute(q).scalars())
+
+
+T = TypeVar("T")
+
+
+def nul_free(obj: T) -> T:
+    """A dataclass with NUL characters removed from its strings.
+
+    PostgreSQL text cannot hold U+0000 (SQLite can); both backends store the same text.
+    """
+    changes = {
+        f.name: v.replace("\x00", "")
+        for f in fields(obj)  # type: ignore[arg-type]
+        if isinstance(v := getattr(obj, f.name), str) and "\x00" in v
+    }
+    return replace(obj, **changes) if changes else obj  # type: ignore[type-var]
+
+
+def _nul_free_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
 
 
 def claim_from_row(doc_id: str, r: Any) -> Claim:
