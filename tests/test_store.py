@@ -147,3 +147,10 @@ def test_claim_round_trips_through_the_store(
     ) else fresh_store.add_article(a)
     fresh_store.replace_claims(a.id, [c], [])
     assert fresh_store.claims_for_article(a.id) == [c]
+
+
+def test_unreachable_postgres_is_a_clear_error_that_hides_the_password() -> None:
+    with pytest.raises(StoreError) as info:
+        Store.open("postgresql+psycopg://me:s3cret@127.0.0.1:1/nodb")
+    assert "cannot open" in str(info.value)
+    assert "s3cret" not in str(info.value)

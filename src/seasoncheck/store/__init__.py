@@ -89,8 +89,11 @@ class Store:
                 raise StoreError(f"cannot create the folder for {parsed.database}: {exc}") from exc
         try:
             engine = create_engine(parsed, future=True)
-        except Exception as exc:  # e.g. missing psycopg driver
-            raise StoreError(f"cannot open {url}: {exc}") from exc
+        except ModuleNotFoundError as exc:
+            hint = " (pip install 'seasoncheck[postgres]')" if "psycopg" in str(exc) else ""
+            raise StoreError(f"cannot open {parsed!r}: missing driver {exc.name}{hint}") from exc
+        except Exception as exc:
+            raise StoreError(f"cannot open {parsed!r}: {exc}") from exc
         if parsed.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
@@ -98,7 +101,7 @@ class Store:
             try:
                 migrations.apply(engine)
             except Exception as exc:
-                raise StoreError(f"cannot open {url}: {exc}") from exc
+                raise StoreError(f"cannot open {parsed!r}: {exc}") from exc
         return store
 
     def close(self) -> None:
