@@ -37,6 +37,9 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "include_tables": True,
     "with_metadata": True,
+    # htmldate's extensive search loads every dateparser locale on first use (7.5 s measured on a
+    # feed article, against 0.13 s without it); meta tags and the URL give the date of news pages.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
 
 # An HTML page is an article only if some line of its main text has this many words or characters

@@ -82,7 +82,12 @@ def _run_ingest(inputs: list[str], store: Store, since: str | None) -> IngestRep
         def on_item(origin: str) -> None:
             progress.update(task, advance=1, description=f"ingesting {_short(origin)}")
 
-        report = run(inputs, store, settings, kb=load_kb(store), since=since, on_item=on_item)
+        kb = load_kb(store)
+        report = run(inputs, store, settings, kb=kb, since=since, on_item=on_item)
+    from seasoncheck.follow import alert_after_ingest
+
+    # Record verdict changes of watched seasons and send webhooks; never fails the ingest.
+    alert_after_ingest(store, kb, [a.id for a in report.added])
     for error in report.errors:
         err_console.print(
             f"[red]failed:[/] {escape(error.origin)}: {escape(error.reason)}",

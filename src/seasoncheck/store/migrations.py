@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 from seasoncheck.store.schema import CLAIM_TABLES, CORE_TABLES, metadata, migrations_table
 
 # Modules that register migrations; imported before migrating so their tables are known.
-MIGRATION_MODULES = ("seasoncheck.kb.schema",)
+MIGRATION_MODULES = ("seasoncheck.kb.schema", "seasoncheck.follow_schema")
 
 
 @dataclass(frozen=True)
