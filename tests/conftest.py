@@ -47,6 +47,24 @@ def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stor
     store.close()
 
 
+@pytest.fixture(autouse=True)
+def _private_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the linker's index cache out of the user's real cache dir (one per test session)."""
+    if "SEASONCHECK_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("SEASONCHECK_CACHE_DIR", str(_session_cache(tmp_path_factory)))
+
+
+_CACHE: list[Path] = []
+
+
+def _session_cache(factory: pytest.TempPathFactory) -> Path:
+    if not _CACHE:
+        _CACHE.append(factory.mktemp("cache"))
+    return _CACHE[0]
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """../shared, or skip the test when it is not there (a fresh clone without it)."""

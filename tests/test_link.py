@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from seasoncheck.kb.model import Franchise, KBSeason, KnowledgeBase, TitleEntry
-from seasoncheck.link import Linker, Subject, find_season_refs, normalise_title
+from seasoncheck.link import Linker, Subject, cache, find_season_refs, normalise_title
+from seasoncheck.link.cache import CACHE_ENV
 from seasoncheck.models import Mention
 
 
@@ -80,6 +81,13 @@ def build_kb() -> KnowledgeBase:
     return KnowledgeBase(franchises=franchises, titles=titles)
 
 
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The linker's index cache in a temporary directory, never the user's cache."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache" / "link"
+
+
 @pytest.fixture(scope="module")
 def linker() -> Linker:
     """A linker over the hand-built KB."""
@@ -137,6 +145,25 @@ def test_offsets_point_at_the_surface(linker: Linker) -> None:
     assert len(mentions) >= 5
     for m in mentions:
         assert text[m.start : m.end] == m.surface
+
+
+def test_offsets_after_multibyte_characters(linker: Linker) -> None:
+    # 2-, 3- and 4-byte UTF-8 characters before and between the titles: offsets count characters
+    text = "Café 🎉 news: 「推しの子」 returns, then Dr. Stone — and Ünïcode fans love Re:Zero 2nd Season."
+    mentions = linker.link(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
+    assert [m.surface for m in mentions if m.kind == "title"] == [
+        "推しの子",
+        "Dr. Stone",
+        "Re:Zero",
+    ]
+
+
+def test_lone_surrogate_in_text_is_not_fatal(open_linker: Linker) -> None:
+    # JSON input may carry an unpaired surrogate; it used to raise UnicodeEncodeError
+    text = "Amber Tide Season 2 is coming. \ud800"
+    assert [m.work for m in open_linker.link(text)] == ["Amber Tide", "Amber Tide"]
 
 
 def test_normalise_title() -> None:
@@ -459,6 +486,63 @@ def test_empty_and_odd_input(linker: Linker) -> None:
     assert linker.main_subject("", None) is None
     assert linker.link("Season 2 Season 2 Season 2") == []  # no work to attach to
     assert linker.link("\x00\u200b ¿¡ 🎉 Season") == []
+
+
+# -- the index cache -------------------------------------------------------------------------
+
+CACHE_SAMPLE = "Amber Tide Season 2 was confirmed. Fans of Oshi no Ko cheered."
+
+
+def _linked(linker: Linker) -> list[tuple[str, str | None, int | None]]:
+    """(surface, franchise id, season) of every mention of the cache sample."""
+    return [(m.surface, m.franchise_id, m.season) for m in linker.link(CACHE_SAMPLE)]
+
+
+def test_index_cache_is_written_then_reused(
+    _cache_in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_CACHED_TITLES", 0)  # cache even this small KB
+    built = _linked(Linker(build_kb(), cache=False))
+    assert ("Oshi no Ko", "oshi-no-ko", None) in built
+    first = _linked(Linker(build_kb()))
+    (path,) = _cache_in_tmp.glob("index-*.pickle")
+    stamp = path.stat().st_mtime_ns
+    assert _linked(Linker(build_kb())) == first == built
+    assert path.stat().st_mtime_ns == stamp  # read back, not rebuilt
+
+
+def test_index_cache_follows_a_changed_kb(
+    _cache_in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_CACHED_TITLES", 0)
+    Linker(build_kb())
+    kb = build_kb()
+    kb.franchises["amber-tide"] = _franchise("amber-tide", "Amber Tide", ("Amber Tide",), ())
+    assert ("Amber Tide", "amber-tide", None) in _linked(Linker(kb))  # not the stale index
+    assert len(list(_cache_in_tmp.glob("index-*.pickle"))) == 2
+
+
+def test_unreadable_or_unwritable_cache_still_links(
+    tmp_path: Path, _cache_in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_CACHED_TITLES", 0)
+    expected = _linked(Linker(build_kb(), cache=False))
+    Linker(build_kb())
+    (path,) = _cache_in_tmp.glob("index-*.pickle")
+    path.write_bytes(path.read_bytes()[:100])  # truncated
+    assert _linked(Linker(build_kb())) == expected
+    assert len(path.read_bytes()) > 100  # rewritten
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv(CACHE_ENV, str(blocker))
+    assert _linked(Linker(build_kb())) == expected
+
+
+def test_cache_off_writes_nothing(_cache_in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MIN_CACHED_TITLES", 0)
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert ("Oshi no Ko", "oshi-no-ko", None) in _linked(Linker(build_kb()))
+    assert not _cache_in_tmp.exists()
 
 
 # -- real KBs and the labelled set -----------------------------------------------------------

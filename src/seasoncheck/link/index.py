@@ -1,22 +1,27 @@
 """The KB title index: normalised keys, one Aho-Corasick automaton per script, fuzzy lookup.
 
 Measured on this machine: one automaton over all 27k bangumi-data titles matches English text
-at about 5.5 MB/s, the Latin-script titles alone at 37-46 MB/s (keys in other scripts slow the
-matching of English text eight-fold), so ASCII keys, accented Latin keys and the rest get
-separate automata: the second runs only on texts with non-ASCII letters, the third only over
-the non-Latin segments of a text (ASCII keys alone: 65 MB/s, with the accented ones: 42 MB/s).
+at about 5.5 MB/s, the Latin-script titles alone at 37-46 MB/s with pyahocorasick (keys in
+other scripts slow the matching of English text eight-fold), so Latin keys and the rest get
+separate automata; the second runs only over the non-Latin segments of a text. The Latin
+automaton is ahocorasick_rs over the UTF-8 bytes of the normalised text: 82-92 MB/s where
+pyahocorasick's iteration ran at 33-53 MB/s on the same keys and texts, with the accented keys
+in the same automaton at no cost (bench_link.py).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
+from ahocorasick_rs import BytesAhoCorasick
 from rapidfuzz import fuzz, process
 
 from seasoncheck.kb.model import KnowledgeBase, TitleEntry
+from seasoncheck.link.cache import load_or_build
 from seasoncheck.link.normalise import (
     OTHER_SEGMENT,
     NormText,
@@ -110,11 +115,12 @@ class KeyMatch(NamedTuple):
     key: str
 
 
-# UTF-8 lead bytes (as Latin-1 characters) of accented Latin letters (U+00C0-U+017F) and of
-# kana and CJK (the Japanese season triggers): English text with only curly quotes has none.
-_LEAD_BYTES = ("\xc3", "\xc4", "\xc5", "\xe3", "\xe4", "\xe5", "\xe6", "\xe7", "\xe8", "\xe9")
+# Words that do not make a title specific: a key with at most one other word is weak, and a key
+# of these words only ("I Am") is never matched (it is left out of the Latin automaton).
+_FUNCTION = "the a an no of x i am is are be was you me my we our it its to in on and or"
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
-TRIGGER = ""  # the key of the season-reference trigger words the Latin automata also hold
+TRIGGER = ""  # the key of the season-reference trigger words the Latin automaton also holds
 # Trigger words matched as whole words only (they start many other words: "course", "party").
 # Measured: the triggers cost 25% of the automaton's speed before they were anchored this way.
 CLOSED_TRIGGERS = frozenset(("cour", "ova", "part", "parte", "partie", "teil"))
@@ -123,49 +129,45 @@ CUE = "\x00cue"  # the key of the anime cue words (``CUE_WORDS``), found in the 
 CUE_WORDS = ("anime", "manga", "adaptation", "light novel", "crunchyroll")
 
 
-class TitleIndex:
-    """Normalised KB titles with their automata; built once per KB."""
+@dataclass
+class IndexData:
+    """What a built index holds, as plain data (cached on disk by ``link.cache``)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.keys: dict[str, list[KeyEntry]] = defaultdict(list)
-        self._forms: dict[str, set[str]] = defaultdict(set)  # key -> title strings
-        self._seen: set[tuple[str, KeyEntry]] = set()
-        seen: set[tuple[str, str]] = set()
-        for entry in kb.titles:
-            seen.add((entry.title, entry.franchise_id))
-            self._add_title(entry)
-        for f in kb.franchises.values():
-            for t in (f.name, *f.titles):
-                if (t, f.id) not in seen:
-                    seen.add((t, f.id))
-                    self._add_title(TitleEntry(t, f.id))
-        self.latin = ahocorasick.Automaton()  # ASCII keys
-        self.accented = ahocorasick.Automaton()  # other Latin keys: run on non-ASCII texts only
-        self.other = ahocorasick.Automaton()
-        self.by_first: dict[str, list[str]] = defaultdict(list)
-        for key, forms in self._forms.items():
-            self._index(key, forms)
-        for word in TRIGGER_WORDS:  # one pass finds titles and season-reference triggers
-            w = latin_key(word)
-            if w.isascii():  # at a word start: " part" skips "department", " ova" "innovation"
-                w = " " + w + (" " if word in CLOSED_TRIGGERS else "")
-                self.latin.add_word(w, (TRIGGER, len(w)))
-            else:
-                self.accented.add_word(w, (TRIGGER, len(w)))
-        for word in CUE_WORDS:
-            self.latin.add_word(" " + word, (CUE, len(word) + 1))
-        for automaton in (self.latin, self.accented, self.other):
-            if len(automaton):
-                automaton.make_automaton()
-        log.debug("title index: %d keys, %d Latin variants", len(self.keys), len(self.latin))
+    keys: dict[str, tuple[str, int | None, str | None, bool]]  # key -> its first KeyEntry
+    by_first: dict[str, list[str]]
+    latin: list[tuple[bytes, str]]  # UTF-8 variant (space-padded) and its key
+    other: list[str]  # keys in other scripts
 
-    def _add_title(self, entry: TitleEntry) -> None:
+
+def build_index_data(kb: KnowledgeBase) -> IndexData:
+    """Normalise every KB title into keys, Latin variants and other-script keys."""
+    builder = _Builder()
+    seen: set[tuple[str, str]] = set()
+    for entry in kb.titles:
+        seen.add((entry.title, entry.franchise_id))
+        builder.add_title(entry)
+    for f in kb.franchises.values():
+        for t in (f.name, *f.titles):
+            if (t, f.id) not in seen:
+                seen.add((t, f.id))
+                builder.add_title(TitleEntry(t, f.id))
+    return builder.data()
+
+
+class _Builder:
+    """Collects the keys of KB titles and the forms they were written in."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, KeyEntry] = {}  # key -> the first title's entry (the one used)
+        self.forms: dict[str, set[str]] = defaultdict(set)  # key -> title strings
+
+    def add_title(self, entry: TitleEntry) -> None:
         """Register a title's key and the keys derived from it."""
         title = entry.title.strip()
         key = normalise_title(title)
         if not key:
             return
-        self._add_key(key, title, KeyEntry(entry.franchise_id, entry.season, entry.work_id, True))
+        self.add_key(key, title, KeyEntry(entry.franchise_id, entry.season, entry.work_id, True))
         derived = [strip_accents(title)] if not title.isascii() and is_latin(key) else []
         if key.startswith("the "):
             derived.append(title[4:])
@@ -176,62 +178,118 @@ class TitleIndex:
             dkey = normalise_title(form)
             if dkey and dkey != key:
                 entry_d = KeyEntry(entry.franchise_id, entry.season, entry.work_id, False)
-                self._add_key(dkey, form, entry_d)
+                self.add_key(dkey, form, entry_d)
 
-    def _add_key(self, key: str, form: str, entry: KeyEntry) -> None:
+    def add_key(self, key: str, form: str, entry: KeyEntry) -> None:
         """Keep ``entry`` under ``key`` unless the key is too short or a stop word."""
         if key in STOP_KEYS or key.replace(" ", "").isdigit():
             return
         if len(key) < (MIN_LATIN_KEY if is_latin(key) else MIN_OTHER_KEY):
             return
-        if (key, entry) not in self._seen:
-            self._seen.add((key, entry))
-            self.keys[key].append(entry)
-        self._forms[key].add(form)
+        self.keys.setdefault(key, entry)
+        self.forms[key].add(form)
 
-    def _index(self, key: str, forms: set[str]) -> None:
-        """Add ``key`` to the automaton of its script and to the first-word index."""
-        if not is_latin(key):
-            self.other.add_word(key, key)
-            return
-        self.by_first[key.split()[0]].append(key)
-        for form in forms:
-            for variant in latin_variants(form):
-                automaton = self.latin if variant.isascii() else self.accented
-                automaton.add_word(variant, (key, len(variant)))
+    def data(self) -> IndexData:
+        """The keys, the Latin variants of each (plus trigger and cue words), the other keys."""
+        latin: dict[bytes, str] = {}
+        other: list[str] = []
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for key, forms in self.forms.items():
+            if not is_latin(key):
+                other.append(key)
+                continue
+            by_first[key.split()[0]].append(key)
+            if all(w in FUNCTION_WORDS for w in key.split()):
+                continue  # "I am": a title of function words only is never a safe match
+            for variant in sorted(v for form in forms for v in latin_variants(form)):
+                latin[variant.encode("latin-1")] = key  # last key wins, as in pyahocorasick
+        for word in TRIGGER_WORDS:  # one pass finds titles and season-reference triggers
+            w = latin_key(word)  # at a word start: " part" skips "department", " ova" "innovation"
+            if w.isascii():
+                w = " " + w + (" " if word in CLOSED_TRIGGERS else "")
+            latin[w.encode("latin-1")] = TRIGGER
+        for word in CUE_WORDS:
+            latin[(" " + word).encode("latin-1")] = CUE
+        # plain tuples: they unpickle twice as fast as KeyEntry
+        keys = {k: (e.franchise_id, e.season, e.work_id, e.exact) for k, e in self.keys.items()}
+        return IndexData(keys, dict(by_first), list(latin.items()), other)
+
+
+class TitleIndex:
+    """Normalised KB titles with their automata; built once per KB (or loaded from the cache).
+
+    ``cache``: keep the built index in the user cache directory, keyed by a digest of the KB's
+    titles (``link.cache``); only KBs with at least ``cache.MIN_CACHED_TITLES`` titles are cached.
+    """
+
+    def __init__(self, kb: KnowledgeBase, *, cache: bool = True) -> None:
+        data = load_or_build(kb, build_index_data) if cache else build_index_data(kb)
+        self.keys = data.keys
+        self.by_first = data.by_first
+        self._latin_keys = [k for _, k in data.latin]  # by pattern index
+        # one automaton over every Latin key (ASCII and accented), on the UTF-8 bytes of the
+        # normalised text; ahocorasick_rs scans 1.5-2x faster than pyahocorasick here (module doc)
+        patterns = [p for p, _ in data.latin]
+        self.latin = BytesAhoCorasick(patterns) if patterns else None
+        self._other_keys = data.other
+        self._other: ahocorasick.Automaton | None = None  # built on the first non-Latin text
+        log.debug("title index: %d keys, %d Latin variants", len(self.keys), len(patterns))
+
+    @property
+    def other(self) -> ahocorasick.Automaton:
+        """The automaton of the keys in other scripts (built when a text first needs it)."""
+        if self._other is None:
+            self._other = ahocorasick.Automaton()
+            for key in self._other_keys:
+                self._other.add_word(key, key)
+            if self._other_keys:
+                self._other.make_automaton()
+        return self._other
 
     def find(self, text: str, nt: NormText) -> list[KeyMatch]:
-        """Every KB key in ``text`` (``nt`` is its Latin normalisation), in automaton order."""
-        out: list[KeyMatch] = []
-        to_original = nt.to_original
-        for automaton in self._automata_for(nt):
-            for end, (key, n) in automaton.iter(nt.norm):
-                if key == TRIGGER:  # the span may include the pad spaces: trimmed by the caller
-                    out.append(KeyMatch(to_original(end - n + 1), to_original(end + 1), key))
-                else:  # the match is norm[end-n+1 : end+1], pad spaces included
-                    out.append(KeyMatch(to_original(end - n + 2), to_original(end), key))
-        if len(self.other) and not nt.is_ascii:
+        """Every KB key in ``text`` (``nt`` is its Latin normalisation), by end offset."""
+        out = self._find_latin(nt) if self.latin is not None else []
+        if self._other_keys and nt.beyond_latin:
+            other = self.other
             for m in OTHER_SEGMENT.finditer(text):
                 norm, offsets = normalise_other_text(m.group())
-                for end, key in self.other.iter(norm):
+                for end, key in other.iter(norm):
                     s = m.start() + offsets[end - len(key) + 1]
                     out.append(KeyMatch(s, m.start() + offsets[end] + 1, key))
         return out
 
-    def _automata_for(self, nt: NormText) -> list[ahocorasick.Automaton]:
-        """The Latin automata worth running: the accented one only on texts with such letters."""
-        out = [self.latin] if len(self.latin) else []
-        if len(self.accented) and not nt.is_ascii and any(b in nt.norm for b in _LEAD_BYTES):
-            out.append(self.accented)
+    def _find_latin(self, nt: NormText) -> list[KeyMatch]:
+        """The Latin keys, triggers and cue words in the normalised text."""
+        assert self.latin is not None
+        # (index, start, end), by end offset and the longer match first, as pyahocorasick's
+        found = self.latin.find_matches_as_indexes(nt.raw, overlapping=True)
+        keys = self._latin_keys
+        if nt.is_ascii:  # offsets into the space-padded text are one past those into the text
+            return [
+                KeyMatch(s - 1, e - 1, k) if (k := keys[i]) == TRIGGER else KeyMatch(s, e - 2, k)
+                for i, s, e in found
+            ]
+        out = []
+        to_original = nt.to_original
+        for i, s, e in found:
+            key = keys[i]
+            if key == TRIGGER:  # the span may include the pad spaces: trimmed by the caller
+                out.append(KeyMatch(to_original(s), to_original(e), key))
+            else:  # the match is norm[s:e], pad spaces included
+                out.append(KeyMatch(to_original(s + 1), to_original(e - 1), key))
         return out
 
     def franchise_of(self, key: str) -> str | None:
         """The franchise of a normalised title: exact key, else fuzzy over same-first-word keys."""
         for k in (key, "the " + key):
             if k in self.keys:
-                return self.keys[k][0].franchise_id
+                return self.keys[k][0]
         options = self.by_first.get(key.split()[0], []) if key else []
         if not options:
             return None
         best = process.extractOne(key, options, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        return self.keys[best[0]][0].franchise_id if best else None
+        return self.keys[best[0]][0] if best else None
+
+    def entry(self, key: str) -> KeyEntry:
+        """What a normalised key stands for (its first KB title)."""
+        return KeyEntry(*self.keys[key])

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
-from seasoncheck.link.index import CUE, TRIGGER, KeyMatch, TitleIndex
+from seasoncheck.link.index import CUE, FUNCTION_WORDS, TRIGGER, KeyMatch, TitleIndex
 from seasoncheck.link.normalise import (
     latin_variants,
     normalise_latin_text,
@@ -65,15 +67,15 @@ _CROSSLINK_LABEL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-# Words that do not make a title specific: a key with at most one other word is weak.
-_FUNCTION = "the a an no of x i am is are be was you me my we our it its to in on and or"
-FUNCTION_WORDS = frozenset(_FUNCTION.split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ARC_AFTER = re.compile(r"[’']?s?\s+arc\b", re.IGNORECASE)
 
 
 class Linker:
     """Finds franchise and season mentions; build once per KB, call ``analyse`` many times.
+
+    The title index of a large KB is kept in the user cache directory (``cache=False`` builds
+    it afresh; ``SEASONCHECK_CACHE_DIR`` moves the cache or, set to ``off``, turns it off).
 
     Example::
 
@@ -82,9 +84,10 @@ class Linker:
             print(m.work, m.season, m.kb_season_id)
     """
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, *, cache: bool = True) -> None:
         self.kb = kb
-        self.index = TitleIndex(kb)
+        self.index = TitleIndex(kb, cache=cache)  # cache: see link/cache.py
+        self._season_ids: dict[tuple[str, int, int | None], str | None] = {}
 
     # -- public API -----------------------------------------------------------------------
 
@@ -109,12 +112,15 @@ class Linker:
         head = self._doc(title or "")
         body = self._doc(text or "")
         docs = [head, body]
+        if not (head.hits or head.refs or head.cue or body.hits or body.refs or body.cue):
+            return LinkResult()  # most texts that are not anime news: nothing to resolve
         if any(_anime_context(d) for d in docs):
             self._add_open_world(docs)
         for doc in docs:
             self._confirm_weak(doc, head, docs)
-            hits = [h for h in doc.hits if not _inside(h.start, doc.skip)]
+            hits = [h for h in doc.hits if not _inside(h.start, _skip_spans(doc))]
             doc.hits = _resolve_overlaps(hits)
+            doc.owners.clear()  # owners of season references are looked up from here on
         subject = self._subject(head, body)
         title_mentions = self._mentions(head, subject)
         body_mentions = self._mentions(body, subject)
@@ -122,17 +128,15 @@ class Linker:
         return LinkResult(tuple(body_mentions), tuple(title_mentions), subject, focus)
 
     def _doc(self, text: str) -> Doc:
-        """A string with its normalisation, cross-link lines, season references and KB hits."""
+        """A string with its normalisation, season references (outside cross-link lines), KB hits."""
         if not text:
             return Doc(text, _EMPTY)
         doc = Doc(text, normalise_latin_text(text))
-        doc.skip = [(m.start(), m.end() - 1) for m in _CROSSLINK.finditer("\n" + text)]
-        doc.skip += _inline_crosslinks(text)
         matches = self.index.find(text, doc.nt)
         triggers = [_trim(text, m.start, m.end) for m in matches if m.key == TRIGGER]
         doc.cue = any(m.key == CUE for m in matches)
         refs = find_season_refs(text, triggers)
-        doc.refs = [r for r in refs if not _inside(r.start, doc.skip)]
+        doc.refs = [r for r in refs if not _inside(r.start, _skip_spans(doc))]
         doc.hits = self._kb_hits(doc, [m for m in matches if m.key and m.key != CUE])
         return doc
 
@@ -143,13 +147,11 @@ class Linker:
         hits = []
         for m in matches:
             surface = doc.text[m.start : m.end]
-            if all(w in FUNCTION_WORDS for w in m.key.split()):
-                continue  # "I am": a title of function words only is never a safe match
-            if surface.islower() and len(m.key.split()) < 3:
+            if surface.islower() and m.key.count(" ") < 2:
                 continue  # "another season", "monster truck": titles are capitalised in news
             if _ARC_AFTER.match(doc.text, m.end):
                 continue  # "the Treasure Island arc" of another show: a story arc, not a work
-            entry = self.index.keys[m.key][0]
+            entry = self.index.entry(m.key)
             franchise = self.kb.franchise(entry.franchise_id)
             name = franchise.name if franchise else surface
             season = _surface_season(surface, entry.season)
@@ -165,7 +167,7 @@ class Linker:
         if not any(h.weak for h in doc.hits):
             return
         strong = {h.key for d in docs for h in d.hits if not h.weak}
-        title_keys = {normalise_title(h.surface) for h in head.hits} if doc is not head else set()
+        title_keys = {_title_key(h.surface) for h in head.hits} if doc is not head else set()
         doc.hits = [
             h
             for h in doc.hits
@@ -180,7 +182,7 @@ class Linker:
         cands: list[tuple[Doc, TitleCandidate]] = []
         for doc in docs:
             for c in find_candidates(doc.text, doc.refs, headline=doc is head):
-                if not _inside(c.start, doc.skip):
+                if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
         if not cands:
             return
@@ -258,6 +260,13 @@ class Linker:
         """The KB entry of season ``season`` (and ``part``) of franchise ``fid``, if any."""
         if fid is None or season is None:
             return None
+        memo = (fid, season, part)
+        if memo not in self._season_ids:
+            self._season_ids[memo] = self._find_kb_season_id(fid, season, part)
+        return self._season_ids[memo]
+
+    def _find_kb_season_id(self, fid: str, season: int, part: int | None) -> str | None:
+        """``_kb_season_id`` without the memo."""
         franchise = self.kb.franchise(fid)
         if franchise is None:
             return None
@@ -275,9 +284,10 @@ class Linker:
                     h.kb_work_id or self._kb_season_id(h.franchise_id, h.season, None), "title")
             for h in doc.hits
         ]  # fmt: skip
+        seasoned = [h for h in doc.hits if h.season]
         for ref in doc.refs:
             owner = owner_of(doc, ref) or subject_hit(subject)
-            if owner is None or any(h.start <= ref.start < h.end and h.season for h in doc.hits):
+            if owner is None or any(h.start <= ref.start < h.end for h in seasoned):
                 continue
             season = ref.season
             if ref.relative and subject and owner.key == subject_key(subject):
@@ -295,6 +305,15 @@ class Linker:
 
 
 _OWNER_MARKS = (":", "’s", "'s")
+
+
+def _skip_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The cross-link lines of a document, found when first needed (most texts never need
+    them: no title, no season reference)."""
+    if doc.skip is None:
+        doc.skip = [(m.start(), m.end() - 1) for m in _CROSSLINK.finditer("\n" + doc.text)]
+        doc.skip += _inline_crosslinks(doc.text)
+    return doc.skip
 
 
 def _inline_crosslinks(text: str) -> list[tuple[int, int]]:
@@ -335,6 +354,11 @@ def _anime_context(doc: Doc) -> bool:
     return doc.cue
 
 
+# Memos of pure functions of a title or key string: news repeats its titles.
+_title_key = lru_cache(maxsize=4096)(normalise_title)
+
+
+@lru_cache(maxsize=8192)
 def _is_weak(key: str) -> bool:
     """True for keys with one content word ("another", "the hero", "i am"): they need context."""
     return sum(1 for w in key.split() if w not in FUNCTION_WORDS) <= 1
@@ -348,7 +372,7 @@ def _weak_hit_ok(doc: Doc, in_head: bool, h: Hit, title_keys: set[str]) -> bool:
     """The context tests of a weak hit ("Another", "Monster"), cheapest first."""
     if any(r.start <= h.start < r.end for r in doc.refs):
         return False  # "Another season" is a season phrase, not the show "Another"
-    if normalise_title(h.surface) in title_keys:
+    if _title_key(h.surface) in title_keys:
         return True  # the headline names it too
     if not in_head and (
         _sentence_initial(doc.text, h.start) or _inside_a_name(doc.text, h.start, h.end)
@@ -387,6 +411,7 @@ def _has_lowercase_word(text: str, key: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _surface_season(surface: str, season: int | None) -> int | None:
     """A season-specific KB title's season, when the text itself gives the number.
 
@@ -461,9 +486,11 @@ def _occurrences(doc: Doc, key: str, forms: set[str], work: str, fid: str | None
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Longest hit wins where hits overlap; KB hits win ties against open-world ones."""
     hits.sort(key=lambda h: (-(h.end - h.start), h.franchise_id is None, h.start))
-    kept: list[Hit] = []
+    kept: list[Hit] = []  # disjoint and non-empty, in text order: starts and ends both ascend
+    starts: list[int] = []
     for h in hits:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    kept.sort(key=lambda h: h.start)
+        i = bisect_left(starts, h.end)  # kept[:i] start before h ends; kept[i-1] ends last
+        if i == 0 or kept[i - 1].end <= h.start:
+            kept.insert(i, h)
+            starts.insert(i, h.start)
     return kept

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ASCII punctuation that separates words in titles and text. Kept: letters, digits and "&".
 _ASCII_PUNCT = b"!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c"
-_BYTE_TABLE = bytes.maketrans(_ASCII_PUNCT, b" " * len(_ASCII_PUNCT))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+# One pass for bytes.lower() and the punctuation: upper case to lower case, punctuation to spaces.
+_BYTE_TABLE = bytes.maketrans(_UPPER + _ASCII_PUNCT, _UPPER.lower() + b" " * len(_ASCII_PUNCT))
 
 # Non-ASCII punctuation of English news text, blanked one character for one (so offsets stay):
 # the common ones with str.replace (fast), the rest with one regex when any is present.
@@ -65,16 +69,26 @@ def latin_key(key: str) -> str:
 
 def blank_punctuation(text: str) -> str:
     """``text`` with non-ASCII punctuation replaced by spaces and "×" by "x", one for one."""
+    return _blank(text)[0]
+
+
+def _blank(text: str) -> tuple[str, bool]:
+    """``blank_punctuation``, and whether any of ``_RARE_PUNCT`` (CJK brackets...) was blanked."""
     if text.isascii():
-        return text
+        return text, False
     for ch in _COMMON_PUNCT:
         if ch in text:
             text = text.replace(ch, " ")
     if "\u00d7" in text:
         text = text.replace("\u00d7", "x")
     if not text.isascii() and _RARE_PUNCT.search(text):
-        text = _RARE_PUNCT.sub(" ", text)
-    return text
+        return _RARE_PUNCT.sub(" ", text), True
+    return text, False
+
+
+# Every byte value below 0xCD, the first UTF-8 lead byte of U+0340 and above.
+_BELOW_U0340 = bytes(range(0xCD))
+_CONTINUATION = re.compile(b"[\x80-\xbf]")  # the second to fourth bytes of a UTF-8 character
 
 
 @dataclass
@@ -86,34 +100,58 @@ class NormText:
     the spacing around their punctuation instead (``latin_variants``).
     """
 
-    norm: str
+    raw: bytes  # the normalised UTF-8 bytes, space-padded: what the Latin automaton scans
     _encoded: bytes | None  # the UTF-8 text when it is not ASCII (offsets count bytes)
-    _last: tuple[int, int] = (0, 0)  # (byte, character) offset of the last lookup
+    _rare_punct: bool = False  # CJK brackets and the like were blanked (see beyond_latin)
+    _norm: str | None = None
+    _continuations: list[int] | None = None  # offsets of UTF-8 continuation bytes in _encoded
+
+    @property
+    def norm(self) -> str:
+        """``raw`` decoded as Latin-1, one character per byte (decoded only when asked for)."""
+        if self._norm is None:
+            self._norm = self.raw.decode("latin-1")
+        return self._norm
 
     @property
     def is_ascii(self) -> bool:
         """True when the text, its punctuation blanked, is ASCII (offsets are then 1:1)."""
         return self._encoded is None
 
+    @property
+    def beyond_latin(self) -> bool:
+        """False when the text has no character from U+0340 up (no Greek, Cyrillic, CJK...).
+
+        Tested on the UTF-8 bytes: such characters, and only they, start with a byte from 0xCD
+        up; ``bytes.translate`` finds one at GB/s, where ``OTHER_SEGMENT`` scans at 100 MB/s.
+        Blanked CJK punctuation ("「」") counts too: it still opens an ``OTHER_SEGMENT``.
+        """
+        if self._encoded is None:
+            return False
+        return self._rare_punct or bool(self.raw.translate(None, _BELOW_U0340))
+
     def to_original(self, pos: int) -> int:
         """The offset in the original text of normalised offset ``pos``."""
         if self._encoded is None:
             return pos - 1
+        if self._continuations is None:
+            self._continuations = [m.start() for m in _CONTINUATION.finditer(self._encoded)]
+        # at a character boundary, the characters before are the bytes before less their
+        # continuation bytes (decoding the text up to each offset made this quadratic)
         byte_pos = pos - 1
-        b0, c0 = self._last if byte_pos >= self._last[0] else (0, 0)
-        char_pos = c0 + len(self._encoded[b0:byte_pos].decode("utf-8", errors="ignore"))
-        self._last = (byte_pos, char_pos)  # lookups mostly go forward: decode only the gap
-        return char_pos
+        return byte_pos - bisect_left(self._continuations, byte_pos)
 
 
 def normalise_latin_text(text: str) -> NormText:
     """Normalise ``text`` for the Latin automaton: one character per UTF-8 byte, space-padded."""
-    raw = blank_punctuation(text).encode("utf-8")
-    b = raw.lower().translate(_BYTE_TABLE)
-    return NormText(" " + b.decode("latin-1") + " ", None if len(raw) == len(text) else raw)
+    blanked, rare = _blank(text)
+    raw = blanked.encode("utf-8", "surrogatepass")  # a lone surrogate: 3 bytes
+    padded = b"".join((b" ", raw.translate(_BYTE_TABLE), b" "))
+    return NormText(padded, None if len(raw) == len(text) else raw, rare)
 
 
-def latin_variants(title: str) -> set[str]:
+@lru_cache(maxsize=4096)  # open-world titles are looked up once per occurrence
+def latin_variants(title: str) -> frozenset[str]:
     """The space-padded Latin automaton keys of a title: one per spacing of its punctuation.
 
     "Re:Zero" -> " re zero ", " re  zero " (text may write "Re: Zero"); "Dr. Stone" -> " dr stone ",
@@ -123,17 +161,17 @@ def latin_variants(title: str) -> set[str]:
     per_char = normalise_latin_text(title).norm.strip(" ")
     words = [w for w in per_char.split(" ") if w]  # not str.split(): "\xa0" is a UTF-8 byte here
     if not words:
-        return set()
+        return frozenset()
     gaps = re.findall(r" +", per_char)
     punct_gaps = [len(g) > 1 or _gap_had_punct(title, i) for i, g in enumerate(gaps)]
     own = {" " + per_char + " ", " " + " ".join(words) + " "}
     if 2 ** sum(punct_gaps) > MAX_VARIANTS:
-        return own
+        return frozenset(own)
     variants = [words[0]]
     for word, punct in zip(words[1:], punct_gaps, strict=True):
         seps = (" ", "  ") if punct else (" ",)
         variants = [v + sep + word for v in variants for sep in seps]
-    return own | {" " + v + " " for v in variants}
+    return frozenset(own | {" " + v + " " for v in variants})
 
 
 def _gap_had_punct(title: str, index: int) -> bool:

@@ -165,9 +165,7 @@ def find_candidates(
     for ref in refs:
         if _takes_title_before(text, ref) and not _after_known(text, ref.start, out):
             out.extend(_run_before(text, ref.start, "before_season"))
-        elif ref.season is not None and (
-            m := _RENEWED_BEFORE.search(text, max(0, ref.start - 60), ref.start)
-        ):
+        elif ref.season is not None and (m := _renewed_before(text, ref.start)):
             out.extend(_run_before(text, m.start(), "renewed_for"))
         if ref.season is not None or ref.installment in ("part", "final"):
             out.extend(_run_after_of(text, ref.end))
@@ -191,6 +189,18 @@ def find_candidates(
     for m in _QUOTED.finditer(text):
         out.extend(_quoted(text, m))
     return out
+
+
+def _renewed_before(text: str, pos: int) -> re.Match[str] | None:
+    """ "renewed for a " right before ``pos``; the regex (tried at each of 60 offsets) runs only
+    when one of the last two words is "for" or "with", as the pattern requires."""
+    lo = max(0, pos - 60)
+    if not _FOR_WITH.intersection(text[lo:pos].lower().split()[-2:]):
+        return None
+    return _RENEWED_BEFORE.search(text, lo, pos)
+
+
+_FOR_WITH = frozenset(("for", "with"))
 
 
 def _takes_title_before(text: str, ref: SeasonRef) -> bool:
@@ -227,6 +237,8 @@ def _run_before(text: str, end: int, rule: str) -> list[TitleCandidate]:
     seg = seg[: len(seg.rstrip(" \t:-–—’'\"”»」』】)"))]
     if seg.endswith((",", ".", ";", "!", "?")) and not _is_abbreviation(seg, len(seg) - 1):
         return []  # "Recently, anime fans": the word before is not attached to the cue
+    if _ends_without_title(seg):
+        return []  # "the anime", "this season": most cues follow a lower-case word
     cut, colon = _last_boundary(seg)
     run = _walk_back(text, lo + cut, lo + len(seg))
     tail = _make(text, run, rule)
@@ -240,6 +252,24 @@ def _run_before(text: str, end: int, rule: str) -> list[TitleCandidate]:
         return tail  # "Official Confirmation: X Season 2": a headline label, not a main title
     h, t = head[0], tail[0]
     return [TitleCandidate(h.start, t.end, text[h.start : t.end], rule, (h.surface, t.surface))]
+
+
+def _ends_without_title(seg: str) -> bool:
+    """True when the last word of ``seg`` cannot end a title run, told without the regexes.
+
+    Decided only for a word with no boundary character in it (then it is the last token
+    ``_walk_back`` sees); a false answer means "look closer".
+    """
+    words = seg.rsplit(None, 1)
+    if not words:
+        return True
+    word = words[-1]
+    if not _BOUNDARY_CHARS.isdisjoint(word) or word.lower() in ("a", "an", "the"):
+        return False
+    return _breaker(word) or not _title_word(word, last=True)
+
+
+_BOUNDARY_CHARS = frozenset("!?;|()[]{}\"“”«»「」『』【】.,:‘’'-–—")
 
 
 def _last_boundary(seg: str) -> tuple[int, bool]:

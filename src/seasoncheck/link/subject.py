@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from seasoncheck.link.doc import Doc, Hit, Subject
 from seasoncheck.link.normalise import normalise_title
@@ -22,6 +23,7 @@ LEDE_BONUS = 3
 _FOCUS_INSTALLMENT = re.compile(r"film|movie|project|ova", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def ow_key(surface: str) -> str:
     """The grouping key of an open-world title: normalised, without a leading "the"."""
     key = normalise_title(surface)
@@ -30,11 +32,11 @@ def ow_key(surface: str) -> str:
 
 def most_mentioned(doc: Doc) -> str | None:
     """The key mentioned most, counting mentions in the first 500 characters twice."""
+    if not doc.hits:
+        return None  # most non-anime texts: no Counter to build
     counts: Counter[str] = Counter()
     for h in doc.hits:
         counts[h.key] += 2 if h.start < 500 else 1
-    if not counts:
-        return None
     first = {h.key: h.start for h in reversed(doc.hits)}
     return max(counts, key=lambda k: (counts[k], -first[k]))
 
@@ -66,6 +68,14 @@ def subject_season(doc: Doc, key: str) -> tuple[bool, int | None]:
 
 def owner_of(doc: Doc, ref: SeasonRef) -> Hit | None:
     """The title a season reference belongs to: "season 2 of X", "X season 2", the last title."""
+    span = (ref.start, ref.end)
+    if span not in doc.owners:  # asked once for the subject, once for the mentions
+        doc.owners[span] = _find_owner(doc, ref)
+    return doc.owners[span]
+
+
+def _find_owner(doc: Doc, ref: SeasonRef) -> Hit | None:
+    """``owner_of`` without the memo."""
     after = _OF_AFTER.match(doc.text, ref.end)
     if after:
         nxt = next((h for h in doc.hits if h.start == after.end()), None)
