@@ -9,23 +9,44 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+import ahocorasick
 
 from seasoncheck.claims import foreign
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.attach import (
+    Attachment,
     Target,
+    article_installments,
     attach,
     drop_crosslinks,
     refs_by_sentence,
     subject_names,
     target_season,
 )
-from seasoncheck.claims.cues import sentence_source
+from seasoncheck.claims.cues import NONE, Source, sentence_source
 from seasoncheck.claims.dates import parse_published
-from seasoncheck.claims.finders import FINDERS, Sent, name_regex
+from seasoncheck.claims.finders import (
+    FINDERS,
+    FINDERS_BY_CUE,
+    Finding,
+    Sent,
+    find_renewal,
+    find_streaming,
+    name_regex,
+)
 from seasoncheck.claims.flags import headline_flags
 from seasoncheck.claims.langs import article_language, skipped_language
-from seasoncheck.claims.merge import Merged, Raw, article_sources, merge
+from seasoncheck.claims.merge import (
+    DENIAL_MARK,
+    Merged,
+    Raw,
+    add_implied_renewals,
+    article_sources,
+    merge,
+)
 from seasoncheck.claims.segment import Sentence, split_sentences
 from seasoncheck.claims.subject import fallback_subject
 from seasoncheck.kb.model import KnowledgeBase
@@ -47,6 +68,12 @@ MIN_STUDIO_NAME = (
 SERVICE_MEMORY = (
     3  # "the streaming giant" refers to a service named at most this many mentions back
 )
+# The signature of an embedded tweet: "— Show Official (@show_anime) August 11, 2024". Its date is
+# the tweet's, not a premiere; an official account's name makes the tweet's text official.
+_TWEET_SIG = re.compile(
+    r"(?:^|\s)[—–-]\s*(?P<name>[^\n—–]{1,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+)
+_OFFICIAL_ACCOUNT = re.compile(r"official|公式|staff|anime", re.IGNORECASE)
 _STUDIO_RX = name_regex(P.STUDIOS)
 _SERVICE_RX = name_regex(P.SERVICES)
 
@@ -77,8 +104,9 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
     linked = _linker(kb).analyse(text, article.title)
     mentions = tuple(linked.mentions)
     subject = _most_mentioned(linked.subject, mentions)
+    subject = _not_in_passing(subject, mentions, text, article.title)
     if subject is not None:
-        names, work = subject_names(mentions, subject.work, subject.franchise_id)
+        names, work = subject_names(mentions, subject.work, subject.franchise_id, text)
         franchise_id = subject.franchise_id
     else:
         fallback = fallback_subject(text, article.title)
@@ -90,10 +118,17 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
         return _foreign_extraction(
             article, doc_id, lang, sentences, Target(work, None, franchise_id, names), published, kb
         )
-    others = [m for m in mentions if m.work not in names and _is_a_work(m)]
+    others = [
+        m
+        for m in mentions
+        if m.work not in names
+        and _is_a_work(m)
+        and not (m.kind == "title" and m.season is None and _in_passing(text, m))
+    ]
     refs = refs_by_sentence(text, sentences)
     season = target_season(sentences, refs, article.title, others)
-    target = Target(work, season, franchise_id, names)
+    part, film = article_installments(sentences, refs)
+    target = Target(work, season, franchise_id, names, part, film)
     raws = _findings(
         text, sentences, refs, target, others, published, (article.title or "").strip(), kb
     )
@@ -119,6 +154,36 @@ def _most_mentioned(subject: Subject | None, mentions: tuple[Mention, ...]) -> S
     return Subject(top, fids[top])
 
 
+# A title named only to identify someone else's past work: "the studio behind X", "known for X".
+_PASSING = re.compile(
+    r"\b(?:behind|known for|famous for|best known for|creators? of|makers? of|studio of|producers? of|"
+    r"director of|(?:also )?(?:made|animated|produced|directed)|like|such as|similar to|fans of)\s+"
+    r"(?:the\s+)?(?:hit\s+|popular\s+|acclaimed\s+)?(?:anime\s+|series\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+PASSING_WINDOW = 40  # characters before a mention searched for a passing cue
+
+
+def _not_in_passing(
+    subject: Subject | None, mentions: tuple[Mention, ...], text: str, title: str | None
+) -> Subject | None:
+    """Another work when every body mention of ``subject`` is a passing credit ("the studio
+    behind X") and the headline does not name it; the subject otherwise."""
+    if subject is None or (title and subject.work.lower() in title.lower()):
+        return subject
+    own = [m for m in mentions if m.work == subject.work]
+    if not own or not all(_in_passing(text, m) for m in own):
+        return subject
+    rest = tuple(m for m in mentions if m.work != subject.work and not _in_passing(text, m))
+    titled = [m for m in rest if m.kind == "title"]
+    return _most_mentioned(None, tuple(titled)) if titled else subject
+
+
+def _in_passing(text: str, m: Mention) -> bool:
+    """True when the mention follows a passing cue ("the studio behind")."""
+    return bool(_PASSING.search(text, max(0, m.start - PASSING_WINDOW), m.start))
+
+
 _STUDIO_REGEXES: dict[int, tuple[KnowledgeBase, re.Pattern[str] | None]] = {}
 
 
@@ -141,13 +206,49 @@ def _is_a_work(m: Mention) -> bool:
     return m.franchise_id is not None or m.season is not None or m.kind == "season_ref"
 
 
-def _candidates(text: str, sentences: list[Sentence]) -> list[int]:
-    """Indices of sentences holding a cue word: one regex pass over the lowered text."""
+def _cue_automaton() -> ahocorasick.Automaton:
+    """One automaton over every finder's cue words (patterns.FINDER_WORDS), value = finder kinds."""
+    kinds: dict[str, set[str]] = {}
+    for kind, words in P.FINDER_WORDS.items():
+        for w in words:
+            kinds.setdefault(w, set()).add(kind)
+    auto = ahocorasick.Automaton()
+    for w, ks in kinds.items():
+        auto.add_word(w, frozenset(ks))
+    auto.make_automaton()
+    return auto
+
+
+_CUES = _cue_automaton()
+_DIGIT = re.compile(r"\d")
+_Finder = Callable[[Sent], list[Finding]]
+
+
+def _candidates(text: str, sentences: list[Sentence]) -> list[tuple[int, tuple[_Finder, ...]]]:
+    """Sentences holding a cue word, each with the finders its words call for.
+
+    One regex search per sentence picks the candidates; one Aho-Corasick pass over the lowered
+    article tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
     low = text.lower()  # same length as text for the scripts we extract from
     if len(low) != len(text):
-        return list(range(len(sentences)))
+        return [(i, FINDERS) for i in range(len(sentences))]
     search = P.CANDIDATE.search
-    return [i for i, s in enumerate(sentences) if search(low, s.start, s.end)]
+    picked = [i for i, s in enumerate(sentences) if search(low, s.start, s.end)]
+    if not picked:
+        return []
+    ends = [s.end for s in sentences]
+    kinds: dict[int, set[str]] = {}
+    for end, ks in _CUES.iter(low):
+        i = bisect_left(ends, end + 1)
+        if i < len(sentences) and sentences[i].start <= end:
+            kinds.setdefault(i, set()).update(ks)
+    out = []
+    for i in picked:
+        ks = kinds.get(i, set())
+        if "release" not in ks and _DIGIT.search(low, sentences[i].start, sentences[i].end):
+            ks.add("release")
+        out.append((i, (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in ks))))
+    return out
 
 
 def _findings(
@@ -163,33 +264,72 @@ def _findings(
     """Every finding of every candidate sentence, attached to installment keys."""
     raws: list[Raw] = []
     services: list[str] = []
-    for i in _candidates(text, sentences):
+    for i, finders in _candidates(text, sentences):
         s = sentences[i]
         att = attach(s, refs[i], target, others)
         before = tuple(services[-SERVICE_MEMORY:])
-        if _SERVICE_RX is not None:
+        if _SERVICE_RX is not None and find_streaming in finders:  # no service word, no name
             services.extend(m.group() for m in _SERVICE_RX.finditer(s.text))
         if not att.keys:
             continue
-        sent = Sent(
-            s.text,
-            att.past,
-            s.text.rstrip().endswith("?"),
-            published,
-            before,
-            _studio_regex(kb),
-            _SERVICE_RX,
-            att.explicit,
-        )
-        found = [f for finder in FINDERS for f in finder(sent)]
-        if not found:
-            continue
-        source = sentence_source(s.text)
+        sig = _TWEET_SIG.search(s.text) if "(@" in s.text else None
+        body = s.text[: sig.start()] if sig else s.text
+        source = _tweet_source(sentence_source(s.text), sig, sentences, i)
         headline = bool(title) and s.text in title
-        raws.extend(
-            Raw(i, f, key, source, att.explicit, headline) for f in found for key in att.keys
-        )
+        for piece, keys in _pieces(body, att):
+            sent = Sent(
+                piece,
+                att.past,
+                s.text.rstrip().endswith("?"),
+                published,
+                before,
+                _studio_regex(kb),
+                _SERVICE_RX,
+                att.explicit,
+            )
+            found = [f for finder in finders for f in finder(sent)]
+            if att.explicit and P.DENIAL.search(piece) and source.status == "denied":
+                found.append(Finding(DENIAL_MARK, None))
+            raws.extend(
+                Raw(i, f, key, source, att.explicit, headline) for f in found for key in keys
+            )
     return raws
+
+
+def _tweet_source(
+    source: Source, sig: re.Match[str] | None, sentences: list[Sentence], i: int
+) -> Source:
+    """An unsourced sentence that is the text of an official account's embedded tweet is official."""
+    if source != NONE:
+        return source
+    if sig is None and i + 1 < len(sentences):
+        nxt = sentences[i + 1].text
+        sig = _TWEET_SIG.match(nxt) if nxt[:1] in "—–-" and "(@" in nxt else None
+    if sig is not None and _OFFICIAL_ACCOUNT.search(sig.group("name")):
+        return Source("confirmed", "official")
+    return source
+
+
+# Where a sentence about two installments turns from one to the other:
+# "The film opens this fall, while the fifth season has no date yet."
+_TURN = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s*", re.IGNORECASE)
+
+
+def _pieces(text: str, att: Attachment) -> list[tuple[str, tuple[int | None, ...]]]:
+    """The sentence, or its clauses, each with the installments it is about.
+
+    A sentence naming two installments is cut where it turns from one to the other; a piece that
+    names none of them is about all of them ("both projects")."""
+    if len(att.keys) < 2:
+        return [(text, att.keys)]
+    cuts = [0, *(m.end() for m in _TURN.finditer(text)), len(text)]
+    pieces = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        named = tuple(dict.fromkeys(k for pos, k in att.spots if start <= pos < end))
+        pieces.append((text[start:end], named))
+    if sum(1 for _, named in pieces if named) < 2:
+        return [(text, att.keys)]
+    return [(piece, named or att.keys) for piece, named in pieces]
 
 
 def _to_claim(
@@ -251,5 +391,6 @@ def _foreign_extraction(
         or (m.key, m.type) not in valued
         or m.type not in ("release", "delay")
     ]
+    merged = add_implied_renewals(merged)
     claims = tuple(_to_claim(m, doc_id, target, sentences, kb) for m in merged)
     return Extraction(doc_id, claims=claims)

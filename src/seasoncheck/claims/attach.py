@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from seasoncheck.claims import patterns as P
+from seasoncheck.claims.cues import blank_asides
 from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.normalise import normalise_title
 from seasoncheck.link.seasons import SeasonRef, find_season_refs
@@ -46,6 +47,8 @@ class Target:
     season: int | None
     franchise_id: str | None = None
     names: frozenset[str] = frozenset()  # every surface the article uses for the subject
+    part: int | None = None  # the highest "part N" the article names: lower parts have aired
+    film: bool = False  # the article announces a film: "the film" then means that film
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Attachment:
     keys: tuple[int | None, ...]
     past: bool  # mentions only earlier seasons or anchors ("after season 2's finale")
     explicit: bool  # the installment is named in the sentence
+    spots: tuple[tuple[int, int | None], ...] = ()  # (offset, key) where each key is named
 
 
 def same_work(a: str, b: str) -> bool:
@@ -83,17 +87,20 @@ def refs_by_sentence(text: str, sentences: list[Sentence]) -> list[list[SeasonRe
 def target_season(
     sentences: list[Sentence], refs: list[list[SeasonRef]], title: str | None, others: list[Mention]
 ) -> int | None:
-    """The highest new season number the article names for its subject (None: film/part/project)."""
+    """The highest new season number the article names for its subject (None: film/part/project).
+
+    Numbers from hedged sentences count only when nothing firmer names a season; numbers that only
+    leakers give yield to an unnamed project the article states firmly ("a new anime project")."""
     best: int | None = None
-    guessed: int | None = (
-        None  # from hedged sentences: used only when nothing firmer names a season
-    )
+    guessed: int | None = None  # from hedged sentences
+    leaked: int | None = None  # from sentences that cite a leak or rumour
     chunks = [(s.text, s.start, r) for s, r in zip(sentences, refs, strict=True) if r]
     if title:
         chunks.append((title, -1, season_refs(title)))
     for chunk, base, chunk_refs in chunks:
         hedged = bool(_HEDGED_REF.search(chunk)) and "?" not in chunk[-2:]
         guess = bool(P.HEDGE.search(chunk))
+        leak = bool(P.LEAK.search(chunk))
         for ref in chunk_refs:
             if ref.season is None or ref.season < 2 or ref.season > MAX_TARGET_SEASON:
                 continue
@@ -103,9 +110,26 @@ def target_season(
                 continue
             if guess:
                 guessed = max(guessed or 0, ref.season)
+            elif leak:
+                leaked = max(leaked or 0, ref.season)
             else:
                 best = max(best or 0, ref.season)
-    return best if best is not None else guessed
+    if best is not None:
+        return best
+    if guessed is not None:
+        return max(guessed, leaked or 0)
+    return None if leaked is not None and _firm_unnumbered(sentences) else leaked
+
+
+def _firm_unnumbered(sentences: list[Sentence]) -> bool:
+    """True when a sentence without hedge or leak announces an unnumbered installment."""
+    return any(
+        P.UNNUMBERED_REF.search(s.text)
+        and not P.LEAK.search(s.text)
+        and not P.HEDGE.search(s.text)
+        and _film_is_new(s.text)
+        for s in sentences
+    )
 
 
 def attach(
@@ -113,9 +137,13 @@ def attach(
 ) -> Attachment:
     """The installments of ``target.work`` that ``sentence`` (with its season ``refs``) talks about."""
     text = sentence.text
+    main = blank_asides(text)
     keys: list[int | None] = []
+    spots: list[tuple[int, int | None]] = []
     past = anchored = False
     for ref in refs:
+        if main[ref.start] == " " and text[ref.start] != " ":
+            continue  # named inside an aside
         if (" if " in text or "whether" in text) and _IF_BEFORE.search(text[: ref.start]):
             continue
         if _owned_by_other(sentence.start + ref.start, others) and not (
@@ -128,13 +156,20 @@ def attach(
         key = _ref_key(text, ref, target)
         if key == "past":
             past = True
-        elif key not in keys:
+            continue
+        spots.append((ref.start, key))  # type: ignore[arg-type]
+        if key not in keys:
             keys.append(key)  # type: ignore[arg-type]
-    if P.UNNUMBERED_REF.search(text) and None not in keys and _film_is_new(text):
-        keys.append(None)
+    film = P.UNNUMBERED_REF.search(text) or (target.film and P.FILM_WORD.search(text))
+    if film and _film_is_new(text):
+        spots.append((film.start(), None))
+        if None not in keys:
+            keys.append(None)
+    if target.film and _BOTH.search(text):
+        keys = list(dict.fromkeys([*keys, target.season, None]))
     if keys:
-        return Attachment(tuple(keys), False, True)
-    if past or (P.PAST_SEASON.search(text) and not (P.FUTURE.search(text) or P.HEDGE.search(text))):
+        return Attachment(tuple(keys), False, True, tuple(spots))
+    if past or (P.PAST_SEASON.search(main) and not (P.FUTURE.search(text) or P.HEDGE.search(text))):
         return Attachment((), True, False)
     if _mentions_other_only(sentence, target, others):
         return Attachment((), False, False)
@@ -147,6 +182,8 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
         return target.season
     if ref.installment == "final" and target.season is not None:
         return target.season
+    if ref.installment == "part" and ref.part and target.part and ref.part < target.part:
+        return "past"  # "the third part" in an article about the fourth
     if ref.installment in ("part", "final", "film"):
         return None
     n = ref.season
@@ -167,6 +204,25 @@ def _is_anchor(text: str, ref: SeasonRef) -> bool:
         P.ANCHOR_AFTER.match(text[ref.end : ref.end + 40])
         or P.ANCHOR_BEFORE.search(text[max(0, ref.start - 40) : ref.start])
     )
+
+
+# "both projects": every installment the article announces (a season and a film).
+_BOTH = re.compile(
+    r"\bboth (?:projects|installments|productions|the (?:season|series) and the (?:film|movie))\b",
+    re.I,
+)
+
+
+def article_installments(
+    sentences: list[Sentence], refs: list[list[SeasonRef]]
+) -> tuple[int | None, bool]:
+    """The highest part number the article names, and whether it announces a new film."""
+    parts = [r.part for rs in refs for r in rs if r.part and r.installment in ("part", "final")]
+    film = any(
+        P.FILM_WORD.search(s.text) and P.UNNUMBERED_REF.search(s.text) and _film_is_new(s.text)
+        for s in sentences
+    )
+    return (max(parts) if parts else None), film
 
 
 def _film_is_new(text: str) -> bool:
@@ -216,7 +272,7 @@ ADJACENT_GAP = 3
 
 
 def subject_names(
-    mentions: tuple[Mention, ...], work: str, franchise_id: str | None
+    mentions: tuple[Mention, ...], work: str, franchise_id: str | None, text: str = ""
 ) -> tuple[frozenset[str], str]:
     """The surfaces naming the subject (same franchise, nested or adjacent titles) and the one to print."""
     titles = [m for m in mentions if m.kind == "title"]
@@ -230,7 +286,7 @@ def subject_names(
             if (
                 (franchise_id and m.franchise_id == franchise_id)
                 or any(same_work(m.work, n) for n in names)
-                or _adjacent(m, titles, names)
+                or _adjacent(m, titles, names, text)
             ):
                 names.add(m.work)
                 grew = True
@@ -247,10 +303,17 @@ def subject_names(
     return frozenset(names) | {best}, best
 
 
-def _adjacent(m: Mention, titles: list[Mention], names: set[str]) -> bool:
-    """True when ``m`` directly touches a mention of the subject."""
-    return any(
-        o.work in names
-        and (0 <= m.start - o.end <= ADJACENT_GAP or 0 <= o.start - m.end <= ADJACENT_GAP)
-        for o in titles
-    )
+def _adjacent(m: Mention, titles: list[Mention], names: set[str], text: str = "") -> bool:
+    """True when ``m`` directly touches a mention of the subject in the same sentence."""
+    for o in titles:
+        if o.work not in names:
+            continue
+        if 0 <= m.start - o.end <= ADJACENT_GAP:
+            gap = text[o.end : m.start]
+        elif 0 <= o.start - m.end <= ADJACENT_GAP:
+            gap = text[m.end : o.start]
+        else:
+            continue
+        if not any(c in gap for c in ".!?\n"):  # "X. Y" are two sentences, not one title
+            return True
+    return False

@@ -15,9 +15,13 @@ _CLAUSE = re.compile(
 # sentence several times (its own claims, the article scan, look-ahead from earlier sentences).
 SENTENCE_CACHE = 4096
 _OPENS_WITH_NO = re.compile(r"^\W*(?:no|there (?:is|are) no|nothing)\b", re.IGNORECASE)
+# A leak named in a condition ("If the leak is accurate, ...") is the premise of a guess.
+_IF_BEFORE = re.compile(r"\b(?:if|assuming|should)\b[^,;.]{0,40}$", re.IGNORECASE)
+# Where a sentence that opens with "No ..." turns to what is known.
+_CONTRAST = re.compile(r"[,;]\s*(?:but|however|though|yet)\b|\s+but\s+", re.IGNORECASE)
 _OFFICIAL_NAMES = tuple(n.lower() for n in P.OFFICIAL_NAMES)
 _ANNOUNCES = re.compile(
-    r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light)\b"
+    r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
 )
 # A studio, licensor or publisher that announces something is an official channel.
 _NAME_ANNOUNCES = re.compile(
@@ -25,8 +29,24 @@ _NAME_ANNOUNCES = re.compile(
     + "|".join(
         re.escape(n) for n in sorted(set(P.OFFICIAL_NAMES + P.STUDIOS), key=len, reverse=True)
     )
-    + r")(?!\w)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light)\b"
+    + r")(?!\w)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
 )
+
+
+# An aside about something else: a relative clause or appositive between commas, or brackets.
+# "Drive, which took over for the third season, will animate it": the season named in the aside
+# is not what the sentence is about.
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose|the (?:\w+ )?(?:studio|company|team|service|platform) (?:behind|that|which|who))\b[^,;:]*(?=,)|\([^()]*\)",
+    re.I,
+)
+
+
+def blank_asides(text: str) -> str:
+    """``text`` with its asides replaced by spaces (offsets unchanged)."""
+    if "," not in text and "(" not in text:
+        return text
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass(frozen=True)
@@ -57,9 +77,12 @@ def absent_spans(text: str) -> list[tuple[int, int]]:
 
     A sentence that opens with "No ..." is a list of what is missing: all of it is absent.
     """
+    spans = [(s, e) for s, e in clauses(text) if P.ABSENCE.search(text, s, e)]
     if _OPENS_WITH_NO.match(text):
-        return [(0, len(text))]
-    return [(s, e) for s, e in clauses(text) if P.ABSENCE.search(text, s, e)]
+        # "No window was given, but Crunchyroll announced ...": the contrast clause is a claim
+        turn = _CONTRAST.search(text)
+        return [(0, turn.start() if turn else len(text)), *spans]
+    return spans
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -74,7 +97,8 @@ def sentence_source(text: str) -> Source:
     if _has(P.DENIAL, text, absent):
         return Source("denied", "none")
     hedged = _has(P.HEDGE, text, absent) or _has(P.HEDGE_MAY, text, absent)
-    if _has(P.LEAK, text, absent):
+    leak = [m for m in P.LEAK.finditer(text) if not in_spans(m.start(), absent)]
+    if leak and not (hedged and all(_IF_BEFORE.search(text, 0, m.start()) for m in leak)):
         return Source("reported", "leak")
     media = media_outlet(text)
     if media == "official":

@@ -30,6 +30,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
 _M = P.MONTH_RE
 _SEASONS = r"(?P<season>[Ww]inter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn)"
 _QUAL = r"(?:(?:early|late|mid|end of|the end of|early in|later in)[\s-]+)?"
+# Two options sharing one year: "spring or summer 2026", "April or May 2025" (the first gets the year).
+_OR = r"\s+(?:or|and|to|through|into)\s+"
+_SEASON_NOGROUP = r"(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn)"
+_SHARED_YEAR = rf",?\s+(?:of\s+)?{_YEAR}"
 
 # Most specific first; the first pattern to claim a span wins.
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -41,6 +45,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", rf"\b{_QUAL}{_M},?\s+(?:of\s+)?{_YEAR}"),
         ("sy", rf"\b{_QUAL}{_SEASONS}(?:\s+(?:season|anime season))?,?\s+(?:of\s+)?{_YEAR}"),
         ("ys", rf"\b{_YEAR}\s+{_SEASONS}\b"),
+        ("s_or_sy", rf"\b{_QUAL}{_SEASONS}(?={_OR}{_QUAL}{_SEASON_NOGROUP}{_SHARED_YEAR})"),
+        ("m_or_my", rf"\b{_QUAL}{_M}(?={_OR}{_QUAL}{_M.replace('?P<month>', '?:')}{_SHARED_YEAR})"),
         ("md", rf"\b{_M}\s+{_DAY}\b(?!\s*[:.]\d)"),
         ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_M}"),
         ("rel_season", rf"\b(?P<rel>this|next|coming)\s+{_SEASONS}\b"),
@@ -89,6 +95,7 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
 _PATTERN_NEEDS: dict[str, frozenset[str]] = {
     "mdy": frozenset({"month", "year"}), "dmy": frozenset({"month", "year"}), "ym_ja": frozenset({"ja"}),
     "my": frozenset({"month", "year"}), "sy": frozenset({"season", "year"}), "ys": frozenset({"season", "year"}),
+    "s_or_sy": frozenset({"season", "year"}), "m_or_my": frozenset({"month", "year"}),
     "md": frozenset({"month"}), "dm": frozenset({"month"}), "rel_season": frozenset({"season"}),
     "rel_month": frozenset({"month"}), "rel_year": frozenset({"yearword"}), "rel_years": frozenset({"yearword"}),
     "m_ja": frozenset({"ja"}), "y": frozenset({"year"}), "m": frozenset({"month"}),
@@ -163,9 +170,9 @@ def _value(
     """(value, precision, relative) for the parts of one match."""
     if kind in ("mdy", "dmy") or (kind == "ym_ja" and day):
         return f"{year:04d}-{mon:02d}-{day:02d}", 3, False
-    if kind in ("my", "ym_ja"):
+    if kind in ("my", "ym_ja", "m_or_my"):
         return f"{year:04d}-{mon:02d}", 2, False
-    if kind in ("sy", "ys"):
+    if kind in ("sy", "ys", "s_or_sy"):
         return f"{year:04d}-{season}", 2, False
     if kind == "y":
         return f"{year:04d}", 1, False

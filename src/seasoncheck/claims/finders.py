@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from seasoncheck.claims import patterns as P
-from seasoncheck.claims.cues import absent_spans, in_spans
+from seasoncheck.claims.cues import absent_spans, blank_asides, clauses, in_spans
 from seasoncheck.claims.dates import DateMention, find_dates
 
 # How far (characters) a release verb may stand from the date it governs, before / after it.
@@ -17,6 +17,18 @@ VERB_AFTER_WINDOW = 80  # "April 2024 or October 2024 seem to be the likely date
 _ANNOUNCE_DATE_BEFORE = re.compile(
     r"(?:^\W*(?:on|since|as of)\s+(?:\w+,?\s+)?$)|(?:\b(?:announced|posted|revealed|confirmed|shared|published|held|"
     r"tweeted|unveiled|stated|said|reported|takes? place|taking place|event|livestream|stream|since|as of)\s+(?:on\s+|in\s+)?(?:\w+,?\s+)?$)",
+    re.I,
+)
+# The date of the announcement, not of the premiere: "as announced at the Expo panel in July".
+_ANNOUNCED_AT = re.compile(
+    r"\b(?:announced|revealed|unveiled|confirmed|teased)\s+(?:at|during|on|via|in)\b"
+    r"(?:(?!\b(?:that|will|to|for)\b)[^,;.]){0,50}\b(?:in|on)\s+$",
+    re.I,
+)
+# The date a trailer or visual came out, not the premiere: "the key visual, released in March 2025,".
+_TRAILER_DATE = re.compile(
+    r"\b(?:trailers?|teasers?|pvs?|visuals?|posters?|videos?|illustrations?|clips?|footage)\b[^.;]{0,60}?"
+    r"\b(?:released|revealed|unveiled|shared|published|dropped|posted|debuted|came out|went live)\s+(?:\w+\s+){0,3}?$",
     re.I,
 )
 _ANNOUNCE_DATE_AFTER = re.compile(
@@ -28,6 +40,13 @@ _NOT_EXPECTED = re.compile(
     re.I,
 )
 # "announced Season 2 for October 2024", "slated for a 2025 release": the date of the premiere.
+# "pushed back ... and will now premiere in October": the new date follows "now".
+_NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,40}$|\binstead\b[^.;]{0,20}$", re.I)
+# A relative delay: "pushed back by one cour", "delayed by three months".
+_SHIFT = re.compile(
+    r"\bby (?P<n>an?|one|two|three|four|six|\d) (?P<u>cours?|months?|seasons?)\b", re.I
+)
+_SHIFT_MONTHS = {"cour": 3, "cours": 3, "season": 3, "seasons": 3, "month": 1, "months": 1}
 _ANNOUNCED_FOR = re.compile(
     r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b[^.;]{0,60}\bfor\s+(?:an?\s+)?$",
     re.I,
@@ -46,7 +65,26 @@ _STRONG_TIE = re.compile(
     re.I,
 )
 _STUDIO_WILL = re.compile(
-    r"\bwill (?:once again |also )?(?:animate|produce|handle)\b|\b(?:is|are) (?:animating|producing)\b",
+    r"\bwill (?:once again |also )?(?:animate|produce|handle)\b|\b(?:is|are) (?:animating|producing)\b|"
+    r"\b(?:will|would|to|expected to|likely to)\s+(?:\w+\s+){0,2}?return\b|\breturn(?:s|ing)? to animate\b",
+    re.I,
+)
+# A company word right after a listed studio name belongs to the name: "Pierrot Films", "Signal Pictures".
+_STUDIO_SUFFIX = re.compile(
+    r"\s+(?:Films?|Pictures|Productions?|Entertainment|Works|Animation Studio)\b"
+)
+# A studio the lists do not know, named as the subject of animating the new installment:
+# "Signal.MD returns to animate the sixth season", "Studio Kafka will once again handle the animation".
+_OPEN_STUDIO_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\band\s+)(?P<name>(?:Studio\s+)?(?!(?:The|It|This|That|Season|Part|Fans|Production|Animation)\b)"
+    r"[A-Z][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,2})(?:\s*,)?\s+"
+    r"(?=(?:returns|is returning|will return|is back|comes back) to animate\b|"
+    r"will (?:once again |again |also )?(?:animate|handle the animation|produce the animation)\b)"
+)
+# Earlier seasons named as a group: "the first two seasons", "all three previous seasons".
+_EARLIER_SEASONS = re.compile(
+    r"\b(?:first|previous|earlier|past|prior|older) (?:\w+ )?(?:seasons|parts)\b|\ball (?:\w+ )?(?:seasons|parts)\b|"
+    r"\b(?:first|previous|earlier|last) (?:season|part)\b",
     re.I,
 )
 _EVENT_NAME = re.compile(r"(?-i:[A-Z][\w-]*)\s+$")
@@ -122,7 +160,9 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
     after = text[d.end : d.end + VERB_AFTER_WINDOW]
     if _ANNOUNCE_DATE_BEFORE.search(before) or _ANNOUNCE_DATE_AFTER.match(after):
         return False
-    if P.REPLACED_SCHEDULE.search(before) and not P.DELAY.search(before):
+    if _ANNOUNCED_AT.search(before) or _TRAILER_DATE.search(before):
+        return False
+    if _replaced(before):
         return False
     if is_event_year(text, d):
         return False
@@ -140,6 +180,16 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         or P.RELEASE_VERB.search(after)
         or _PREMIERE_NOUN_AFTER.match(after)
     )
+
+
+def _replaced(before: str) -> bool:
+    """True when the date follows an original schedule that no later delay word overrides:
+    "was scheduled for April" (replaced) but "was scheduled for April but delayed to July" (new)."""
+    old = [m.start() for m in P.REPLACED_SCHEDULE.finditer(before)]
+    if not old:
+        return False
+    moved = [m.start() for m in P.DELAY.finditer(before)]
+    return not moved or moved[-1] < old[-1]
 
 
 def is_event_year(text: str, d: DateMention) -> bool:
@@ -170,9 +220,31 @@ def find_delay(s: Sent) -> list[Finding]:
     if m is None:
         return []
     for d in s.dates:
-        if d.start > m.start() and P.DELAY_TARGET.search(s.text[m.end() : d.start][-12:] or " "):
+        between = s.text[m.start() : d.start]  # from the delay word: "moved to" ends in "to"
+        if d.start > m.start() and (
+            P.DELAY_TARGET.search(between[-12:]) or _NOW_BEFORE.search(between)
+        ):
             return [Finding("delay", d.value, True), Finding("release", d.value, True)]
+    shifted = _shifted_date(s, m.start())
+    if shifted:
+        return [Finding("delay", shifted, True)]
     return [Finding("delay", None)]
+
+
+def _shifted_date(s: Sent, delay_at: int) -> str | None:
+    """The new date of a relative delay: the original month plus the shift ("planned for January
+    2026 ... pushed back by one cour" -> 2026-04)."""
+    shift = _SHIFT.search(s.text, delay_at)
+    if shift is None:
+        return None
+    n = shift.group("n").lower()
+    count = int(n) if n.isdigit() else P.ORDINALS.get(n, 1)  # "a cour", "an extra month": 1
+    months = count * _SHIFT_MONTHS[shift.group("u").lower()]
+    for d in s.dates:
+        if d.start < delay_at and d.value and len(d.value) >= 7 and d.value[5:7].isdigit():
+            total = int(d.value[:4]) * 12 + int(d.value[5:7]) - 1 + months
+            return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    return None
 
 
 def find_studio(s: Sent) -> list[Finding]:
@@ -182,8 +254,9 @@ def find_studio(s: Sent) -> list[Finding]:
     if not (P.STUDIO_NEW.search(s.text) or (s.explicit and _STRONG_TIE.search(s.text))):
         return []
     out: list[Finding] = []
+    main = blank_asides(s.text)
     for m in s.studio_rx.finditer(s.text):
-        if in_spans(m.start(), s.absent):
+        if in_spans(m.start(), s.absent) or _in_untied_aside(s.text, main, m.start()):
             continue
         rest, before = s.text[m.end() :], s.text[: m.start()]
         if P.STUDIO_NOT_TIED_BEFORE.search(before):
@@ -191,14 +264,27 @@ def find_studio(s: Sent) -> list[Finding]:
         # "X, which produced both seasons, will animate the movie" is tied despite the clause
         if P.STUDIO_NOT_TIED_AFTER.match(rest) and not _STUDIO_WILL.search(rest):
             continue
-        name = _clean_studio(m.group())
+        suffix = _STUDIO_SUFFIX.match(rest)
+        name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
         if all(f.value != name for f in out):
             out.append(Finding("studio", name))
     if not out:  # a studio the name lists do not know: the capitalised name after "animated by"
-        for m in _OPEN_STUDIO.finditer(s.text):
-            if not in_spans(m.start(), s.absent):
-                out.append(Finding("studio", _clean_studio(m.group("name"))))
+        for rx, text in ((_OPEN_STUDIO, s.text), (_OPEN_STUDIO_SUBJECT, main)):
+            for m in rx.finditer(text):
+                name = _clean_studio(m.group("name"))
+                if not in_spans(m.start("name"), s.absent) and all(f.value != name for f in out):
+                    out.append(Finding("studio", name))
     return out
+
+
+def _in_untied_aside(text: str, main: str, pos: int) -> bool:
+    """True when ``pos`` lies in an aside that does not itself tie a studio to the work
+    ("Actas (in collaboration with X)", "Drive, which took over from Y,")."""
+    if main[pos] != " ":
+        return False
+    start = len(main[:pos].rstrip(" ")) if main[:pos].rstrip(" ") else 0
+    end = pos + len(main[pos:]) - len(main[pos:].lstrip(" "))
+    return not P.STUDIO_NEW.search(text, start, end) or not P.STUDIO_TIE.search(text, start, end)
 
 
 def _clean_studio(name: str) -> str:
@@ -222,6 +308,7 @@ def find_streaming(s: Sent) -> list[Finding]:
         for m in s.service_rx.finditer(s.text)
         if not in_spans(m.start(), s.absent)
         and not s.text.startswith(" News", m.end())  # the outlet
+        and not _past_clause(s.text, m.start())
     ]
     if not names and P.STREAM_CORef.search(s.text):
         names = list(s.services_before[-1:])
@@ -230,6 +317,17 @@ def find_streaming(s: Sent) -> list[Finding]:
         if all(f.value != name for f in out):
             out.append(Finding("streaming", name))
     return out
+
+
+def _past_clause(text: str, pos: int) -> bool:
+    """True when the clause around ``pos`` speaks of earlier seasons only ("the first two seasons
+    are on Netflix"): where they stream is not where the new one will."""
+    for start, end in clauses(text):
+        if start <= pos < end:
+            return bool(
+                _EARLIER_SEASONS.search(text, start, end) and not P.FUTURE.search(text, start, end)
+            )
+    return False
 
 
 def find_trailer(s: Sent) -> list[Finding]:
@@ -252,6 +350,14 @@ FINDERS: tuple[Callable[[Sent], list[Finding]], ...] = (
     find_streaming,
     find_trailer,
 )
+# The finders each cue group of patterns.FINDER_CUES calls for (renewal runs on every candidate).
+FINDERS_BY_CUE: dict[str, Callable[[Sent], list[Finding]]] = {
+    "release": find_release,
+    "delay": find_delay,
+    "studio": find_studio,
+    "streaming": find_streaming,
+    "trailer": find_trailer,
+}
 
 
 def name_regex(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:

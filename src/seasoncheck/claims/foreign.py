@@ -34,6 +34,8 @@ class Lexicon:
     absence: str
     trailer: str
     unnumbered: str  # "temporada final", "Parte 3", "película"
+    seasons: dict[str, str]  # "verano" -> "SUMMER"
+    history: str  # past-tense premiere verbs: "se estrenó"
 
 
 _ES_PT_ORD = {"segunda": 2, "tercera": 3, "terceira": 3, "cuarta": 4, "quarta": 4, "quinta": 5}
@@ -58,15 +60,17 @@ LEXICONS: dict[str, Lexicon] = {
         r"el año que viene|el próximo año|el año próximo",
         r"este año|a finales de año",
         r"anunci\w*|confirm\w*|nueva temporada|llegada|regres\w*|volver\w*|renov\w*|producción",
-        r"estren\w*|emisión|emitir\w*|llegar\w*|lanzamiento|fecha de estreno",
+        r"estren\w*|emisión|emitir\w*|lleg\w*|lanzamiento|fecha de estreno|(?:confirmad|previst|programad)\w* para",
         r"retras\w*|demora\w*|aplaz\w*|pospuest\w*",
-        r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*",
-        r"oficial\w*|cuenta oficial|estudio|productora",
+        r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*|debería\w*",
+        r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio",
         r"según|de acuerdo con|informa\w*",
         r"filtra\w*|rumor\w*|insider",
         r"se desconoce|no se ha|aún no|todavía no|sin fecha",
         r"tráiler|avance|teaser|póster|visual",
         r"temporada final|parte \d|película",
+        {"invierno": "WINTER", "primavera": "SPRING", "verano": "SUMMER", "otoño": "FALL"},
+        r"se estrenó|se emitió|fue estrenad\w*|se lanzó|llegó",
     ),
     "pt": Lexicon(
         (
@@ -88,15 +92,17 @@ LEXICONS: dict[str, Lexicon] = {
         r"o ano que vem|o próximo ano|ano que vem",
         r"este ano|ainda este ano",
         r"anunci\w*|confirm\w*|nova temporada|renova\w*|produção|volta\w*|retorn\w*",
-        r"estrei\w*|lançamento|exibi\w*|chega\w*|data de estreia",
+        r"estre\w*|lançamento|exibi\w*|chega\w*|data de estreia|(?:confirmad|previst|marcad)\w* para",
         r"adia\w*|atras\w*",
-        r"poderia|pode ser|possível|possivelmente|espera-se|parece|rumor\w*|provavelmente|especula\w*",
+        r"poderia|pode ser|possível|possivelmente|espera-se|parece|rumor\w*|provavelmente|especula\w*|deve|deverá|deveria",
         r"oficial\w*|conta oficial|estúdio",
         r"segundo|de acordo com",
         r"vaza\w*|rumor\w*|insider",
         r"ainda não|sem data|não foi",
         r"trailer|teaser|pôster|visual",
         r"temporada final|parte \d|filme",
+        {"inverno": "WINTER", "primavera": "SPRING", "verão": "SUMMER", "outono": "FALL"},
+        r"estreou|foi exibid\w*|foi lançad\w*|chegou",
     ),
     "fr": Lexicon(
         (
@@ -120,13 +126,15 @@ LEXICONS: dict[str, Lexicon] = {
         r"annon\w*|confirm\w*|nouvelle saison|suite|retour|renouvel\w*|production",
         r"sorti\w*|diffus\w*|prévue? pour|arriv\w*|date de sortie|débarque\w*",
         r"report\w*|retard\w*|repouss\w*|décal\w*",
-        r"pourrait|possibl\w*|semble|sembl\w*|probabl\w*|peut-être|rumeur\w*|spécul\w*",
-        r"officiel\w*|compte officiel|studio",
+        r"pourrait|possibl\w*|semble|sembl\w*|probabl\w*|peut-être|rumeur\w*|spécul\w*|devrai\w*",
+        r"officiel\w*|compte officiel|studio|selon l[’']annonce|d[’']après l[’']annonce",
         r"selon|d[’']après|médias",
         r"fuite\w*|rumeur\w*|insider",
         r"n[’']a pas|pas encore|aucune date|pas de date|inconnu\w*",
         r"bande-annonce|teaser|trailer|visuel|affiche",
         r"saison finale|partie \d|film",
+        {"hiver": "WINTER", "printemps": "SPRING", "été": "SUMMER", "automne": "FALL"},
+        r"est sortie?|a été diffusée?|a débuté|avait débuté",
     ),
     "it": Lexicon(
         (
@@ -148,15 +156,17 @@ LEXICONS: dict[str, Lexicon] = {
         r"l[’']anno prossimo|il prossimo anno",
         r"quest[’']anno|entro l[’']anno",
         r"annunci\w*|conferm\w*|nuova stagione|ritorn\w*|rinnov\w*|produzione|seguito",
-        r"uscit\w*|debutt\w*|trasmess\w*|arriv\w*|data di uscita",
+        r"uscit\w*|usci\w*|debutt\w*|trasmess\w*|arriv\w*|data di uscita|previst\w* per",
         r"rinvi\w*|ritard\w*|posticip\w*",
-        r"potrebbe|possibil\w*|sembra|probabil\w*|forse|speculazione|indiscrezion\w*|rumor\w*",
+        r"potrebbe|possibil\w*|sembra|probabil\w*|forse|speculazione|indiscrezion\w*|rumor\w*|dovrebbe\w*",
         r"ufficial\w*|account ufficiale|studio",
         r"secondo|stando a",
         r"leak\w*|indiscrezion\w*|insider",
         r"non (?:si )?(?:hanno|ha|è)|ancora|tutto tace|nessuna data",
         r"trailer|teaser|visual|poster",
         r"stagione finale|parte \d|film",
+        {"inverno": "WINTER", "primavera": "SPRING", "estate": "SUMMER", "autunno": "FALL"},
+        r"è uscit\w*|è andat\w* in onda|ha debuttato|è stat\w* trasmess\w*",
     ),
     "de": Lexicon(
         (
@@ -178,15 +188,23 @@ LEXICONS: dict[str, Lexicon] = {
         r"nächstes jahr|im nächsten jahr|kommendes jahr",
         r"dieses jahr|noch in diesem jahr",
         r"angekündigt|bestätigt|neue staffel|fortsetzung|kehrt\w* zurück|produktion",
-        r"start\w*|erschein\w*|ausgestrahlt|läuft|termin",
+        r"start\w*|erschein\w*|ausgestrahlt|läuft|termin|kommen|kommt|geplant für",
         r"verschoben|verschiebung|verspät\w*",
-        r"könnte|möglich\w*|vielleicht|wahrscheinlich|scheint|gerücht\w*|spekul\w*",
+        r"könnte|möglich\w*|vielleicht|wahrscheinlich|scheint|gerücht\w*|spekul\w*|soll|sollen|dürfte\w*",
         r"offiziell\w*|studio",
         r"laut|berichte\w*|zufolge",
         r"leak\w*|gerücht\w*|insider",
         r"noch nicht|kein termin|unbekannt",
         r"trailer|teaser|visual|poster",
         r"finale staffel|teil \d|film",
+        {
+            "winter": "WINTER",
+            "frühjahr": "SPRING",
+            "frühling": "SPRING",
+            "sommer": "SUMMER",
+            "herbst": "FALL",
+        },
+        r"lief|startete|erschien|wurde ausgestrahlt",
     ),
 }
 
@@ -205,16 +223,27 @@ def season_keys(text: str, lex: Lexicon, target: int | None) -> tuple[int | None
     """Season numbers a sentence names ("saison 2", "segunda temporada"); the target when none."""
     low = text.lower()
     keys: list[int | None] = []
-    found = [int(m.group(1)) for m in re.finditer(rf"\b{lex.season_noun}\s+(\d{{1,2}})\b", low)]
-    found += [
-        lex.ordinals.get(m.group(1), 0) for m in re.finditer(rf"\b(\w+)\s+{lex.season_noun}\b", low)
+    found = [
+        (m.start(), int(m.group(1)))
+        for m in re.finditer(rf"\b{lex.season_noun}\s+(\d{{1,2}})\b", low)
     ]
-    for n in found:
-        if n > 1 and n not in keys:
+    found += [
+        (m.start(), lex.ordinals.get(m.group(1), 0))
+        for m in re.finditer(rf"\b(\w+)\s+{lex.season_noun}\b", low)
+    ]
+    for start, n in sorted(found):
+        if n > 1 and n not in keys and not _ANCHOR_BEFORE.search(low, 0, start):
             keys.append(n)
-    if not keys and re.search(lex.unnumbered, low):
+    if re.search(lex.unnumbered, low) and None not in keys:
         keys.append(None)
     return tuple(keys) or (target,)
+
+
+# A season named as a point in time: "the last episode of the second season" (es/fr/it/pt/de).
+_ANCHOR_BEFORE = re.compile(
+    r"\b(?:episodio|capítulo|final|fin|finale|épisode|episode|episodio|folge|ende|fim|término|tras)\s+"
+    r"(?:\S+\s+){0,2}?(?:de la|del|de|di|della|der|da|do)\s+$"
+)
 
 
 def target_of(texts: list[str], lex: Lexicon) -> int | None:
@@ -243,6 +272,12 @@ def dates(text: str, lex: Lexicon, pub: tuple[int, int] | None) -> list[str | No
         day = f"-{int(m.group(1)):02d}" if m.group(1) else ""
         out.append(f"{m.group(3)}-{mon:02d}{day}")
         taken.append(m.span())
+    names = "|".join(lex.seasons)
+    for m in re.finditer(
+        rf"\b({names})\s+(?:de\s+|del\s+|di\s+|del\s+|d[’']\s*)?((?:19|20)\d\d)\b", low
+    ):
+        out.append(f"{m.group(2)}-{lex.seasons[m.group(1)]}")
+        taken.append(m.span())
     for m in re.finditer(r"\b((?:19|20)\d\d)\b", low):
         if not any(s <= m.start() < e for s, e in taken):
             out.append(m.group(1))
@@ -256,7 +291,9 @@ def dates(text: str, lex: Lexicon, pub: tuple[int, int] | None) -> list[str | No
 def source_of(text: str, lex: Lexicon) -> Source:
     """Status and attribution from the language's hedges and cited sources."""
     low = text.lower()
-    hedged = bool(re.search(rf"\b(?:{lex.hedge})", low))
+    hedged = bool(re.search(rf"\b(?:{lex.hedge})\b", low))
+    # "n'a pas de date officielle": an official word inside an absence names no source
+    sourced = re.sub(rf"\b(?:{lex.absence})(?:\s+\S+){{0,3}}", " ", low)
     media = bool(
         re.search(
             rf"\b(?:{lex.media})\s+(?!(?:el|la|l[’']|il|o|a|der|die|das)\s*(?:anuncio|annonce|annuncio|anúncio|ankündigung))",
@@ -265,8 +302,8 @@ def source_of(text: str, lex: Lexicon) -> Source:
     )
     if re.search(rf"\b(?:{lex.leak})", low):
         return Source("reported", "leak")
-    if re.search(rf"\b(?:{lex.official})", low):
-        return Source("confirmed", "official")
+    if re.search(rf"\b(?:{lex.official})", sourced):
+        return Source("speculated", "none") if hedged else Source("confirmed", "official")
     if media:
         return Source("reported" if hedged else "confirmed", "media")
     if hedged:
@@ -293,7 +330,7 @@ def sentence_findings(
             out.extend(
                 ForeignFinding(k, t, v, src) for v in has_dates[-1:] for t in ("delay", "release")
             )
-    elif re.search(rf"\b(?:{lex.release})", low):
+    elif re.search(rf"\b(?:{lex.release})", low) and not re.search(rf"\b(?:{lex.history})\b", low):
         out.extend(
             ForeignFinding(k, "release", v, src)
             for k in keys

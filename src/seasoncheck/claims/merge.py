@@ -23,6 +23,12 @@ LOOKAHEAD_SENTENCES = (
     3  # calibrated on dev.jsonl: 3 covers a date line, a detail line, the source line
 )
 _DATED_TYPES = ("release", "delay")
+# A sentence that names an installment and calls a claim about it false ("the poster is fake"):
+# a marker finding, not a claim; the rumoured renewal and dates of that installment become denied.
+DENIAL_MARK = "_denied"
+_DENIABLE = ("renewal", "release", "delay")
+OFFICIAL = Source("confirmed", "official")
+DENIED = Source("denied", "none")
 # Words without which a sentence can name no source and state no absence: skips the full rules.
 _SOURCE_CUE = P.SOURCE_CUE
 
@@ -125,11 +131,15 @@ class Merged:
 
 def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> list[Merged]:
     """One claim per (installment, type, value), first sentence as evidence, then the cleanup rules."""
+    denied = {r.key for r in raws if r.finding.type == DENIAL_MARK}
     groups: dict[tuple[int | None, str, str | None], list[Raw]] = {}
     for raw in raws:
-        groups.setdefault((raw.key, raw.finding.type, raw.finding.value), []).append(raw)
+        if raw.finding.type != DENIAL_MARK:
+            groups.setdefault((raw.key, raw.finding.type, raw.finding.value), []).append(raw)
     claims = []
     for (key, ftype, value), group in groups.items():
+        if value is None and ftype in _DATED_TYPES and all(r.headline for r in group):
+            continue  # a headline promising a date the body never gives is a flag, not a claim
         settled = [
             (r.clarity(src), -r.index, src, r)
             for r in group
@@ -137,10 +147,12 @@ def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> li
         ]
         _, _, source, best = max(settled, key=lambda t: (t[0], t[1]))
         given = any(r.finding.date_given for r in group)
+        if key in denied and ftype in _DENIABLE and best.source != OFFICIAL:
+            source = DENIED  # the article debunks the rumour it passes on
         claims.append(Merged(key, ftype, value, source, best.index, given))
     claims = _drop_unvalued(claims)
     claims = _drop_less_precise(claims)
-    claims = _add_implied_renewals(claims)
+    claims = add_implied_renewals(claims)
     return _drop_unsupported_trailers(claims)
 
 
@@ -166,6 +178,7 @@ def _drop_less_precise(claims: list[Merged]) -> list[Merged]:
                 and o.type == c.type
                 and o.value
                 and o.source.status == c.source.status
+                and c.source.attribution in (o.source.attribution, "none")
                 and refines(o.value, c.value)
                 for o in claims
             )
@@ -175,7 +188,7 @@ def _drop_less_precise(claims: list[Merged]) -> list[Merged]:
     return out
 
 
-def _add_implied_renewals(claims: list[Merged]) -> list[Merged]:
+def add_implied_renewals(claims: list[Merged]) -> list[Merged]:
     """A premiere date, trailer or studio for a new installment implies that it exists."""
     have = {c.key for c in claims if c.type == "renewal"}
     out = list(claims)

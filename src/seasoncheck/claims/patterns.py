@@ -207,13 +207,13 @@ UNNUMBERED_REF = _rx(
 FILM_WORD = _rx(r"\b(?:movie|film)\b", re.IGNORECASE)
 # The season ref is an anchor in time, not the claim's subject: "season 2's finale", "after season 1".
 ANCHOR_AFTER = _rx(
-    r"^(?:'s|’s)?\s*[:\-–]?\s*(?:[\w-]+\s+){0,2}?(?:finale|final episode|last episode|episode|ended|concluded|conclusion|aired|premiered|"
+    r"^(?:'s|’s)?\s*[:\-–]?\s*(?:(?!(?:after|following|before|at|during|on|in|with)\b)[\w-]+\s+){0,2}?(?:finale|final episode|last episode|episode|ended|concluded|conclusion|aired|premiered|"
     r"came out|wrapped|run|comeback went|adaptation of|was broadcast|is only airing|where to watch)",
     re.IGNORECASE,
 )
 ANCHOR_BEFORE = _rx(
     r"(?:after|following|since|end of|broadcast of|finale of|episode of|episodes of|during|like|than|from|instead of|"
-    r"between|through|watch|stream)\s+(?:the\s+)?(?:[\w'’]+\s+)?$",
+    r"between|through|(?<!will )(?<!would )(?<!['’]ll )(?:watch|stream))\s+(?:the\s+)?(?:[\w'’]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -227,6 +227,28 @@ CANDIDATE = re.compile(
     r"will have|\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|winter|spring|summer|fall|autumn|"
     r"next year|this year|new year|crunchyroll|netflix|hidive|disney|hulu|prime video|funimation|bilibili)"
 )
+
+# Which finders a sentence needs: words without which a finder cannot fire (substrings of its
+# trigger regex, so a superset: skipping a finder whose words are absent changes no result).
+# Matched as plain substrings by one Aho-Corasick pass over the lowered article; the release
+# finder also runs on any sentence with a digit (dates).
+FINDER_WORDS: dict[str, tuple[str, ...]] = {
+    "delay": ("delay", "postpon", "push", "moved", "resched"),
+    "studio": ("animat", "produc", "handl", "bring", "return", "helm", "back", "works at", "studio"),
+    "streaming": (
+        "stream", "crunchyroll", "netflix", "hidive", "disney", "hulu", "prime video", "funimation",
+        "bilibili", "muse asia", "ani-one", "hotstar", "adn", "wakanim", "aniplus", "iqiyi",
+        "hbo max", "tubi", "vrv", "anime digital network",
+    ),
+    "trailer": (
+        "trailer", "teaser", "pv", "promo", "visual", "poster", "preview", "video", "clip",
+        "illustration", "footage",
+    ),
+    "release": (
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "winter", "spring", "summer", "fall", "autumn", "year", "date",
+    ),
+}  # fmt: skip
 
 RENEWAL = _rx(
     r"\brenew(?:ed|al|s)?\b|\bgreen[- ]?l(?:ight|it)\b|\bgreenlit\b|\bin (?:production|the works|development)\b|"
@@ -247,36 +269,39 @@ RELEASE_VERB = _rx(
     r"\bcom(?:e|es|ing) (?:back|out)\b|\bbe back\b|\bkicks? off\b|\bstart(?:s|ing)? (?:airing|streaming)\b|\bhit(?:s|ting)? (?:the )?screens\b|"
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
-    r"\bpremiere date\b|\brelease date\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b",
+    r"\bpremiere date\b|\brelease date\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
+    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b",
     re.IGNORECASE,
 )
 # A premiere date claimed without being given ("the release date has been confirmed").
 DATE_CLAIMED = _rx(
-    r"\b(?:release|premiere|air) date\b[^.?!]{0,90}?\b(?:confirmed|revealed|announced|official|set)\b|"
+    r"\b(?:release|premiere|air) date\b[^.?!]{0,90}?\b(?:confirmed|revealed|announced|official|set|locked|fixed|finali[sz]ed|decided)\b|"
     r"\b(?:got|gets|reveals?|announces?|confirms?|has) (?:a |the |its )?(?:official )?(?:release|premiere|air) date\b",
     re.IGNORECASE,
 )
 DELAY = _rx(
-    r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ing|ement)\b|\bpushed back\b|\bpush(?:es|ing)? back\b|"
+    r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ing|ement)\b|\bpushed back\b|\bpush(?:es|ing)? back\b|\bpush(?:ed|es|ing)? (?:it|them|the \w+) back\b|"
     r"\bpushed to\b|\bmoved to\b|\brescheduled\b",
     re.IGNORECASE,
 )
 DELAY_TARGET = _rx(r"\b(?:to|until|till|into)\s+$", re.IGNORECASE)
 # The original schedule that a delay replaced: "was scheduled to premiere in April".
 REPLACED_SCHEDULE = _rx(
-    r"\b(?:was|were|had been)\s+(?:originally\s+|original\s+|initially\s+)?(?:scheduled|slated|set|planned|supposed)\b|\boriginally\b",
+    r"\b(?:was|were|had been|had)\s+(?:(?:originally|original|initially|previously|first)\s+)?(?:been\s+)?(?:scheduled|slated|set|planned|supposed|due)\b|\boriginally\b|"
+    r"\b(?:original|initial|old|earlier|previous) (?:schedule|plan|date|window|release date|premiere date|slot)\b",
     re.IGNORECASE,
 )
 STUDIO_TIE = _rx(
     r"\banimated by\b|\banimation (?:production )?(?:by|from)\b|\bproduced (?:by|under|at)\b|\bin production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again )?(?:animate|produce)\b|"
-    r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\bis (?:animating|producing)\b|\breturns to animate\b",
+    r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\bis (?:animating|producing)\b|\breturns to animate\b|"
+    r"\b(?:is|are) back\b|\bin the works at\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
     re.IGNORECASE,
 )
 STUDIO_NEW = _rx(
     r"\bwill\b|\bonce again\b|\bagain\b|\breturn|\bback\b|\bin production\b|\bnew season\b|\bsequel\b|\bnext season\b|"
-    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\bis (?:animating|producing)\b",
+    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_AFTER = _rx(
@@ -285,12 +310,13 @@ STUDIO_NOT_TIED_AFTER = _rx(
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_BEFORE = _rx(
-    r"(?:spun off (?:of|from)|instead of|rather than|such as|like|than|behind|calendars|whether)\s+(?:studio\s+)?$",
+    r"(?:spun off (?:of|from)|instead of|rather than|such as|like|than|behind|calendars|whether|over from|replac\w+|succeed\w*)\s+(?:studio\s+)?$",
     re.IGNORECASE,
 )
 STREAM_VERB = _rx(
     r"\bstream(?:s|ing)?\b(?!\s+(?:platform|service|giant|site|app))|\bsimulcast(?:s|ed|ing)?\b|\bwatch\b|"
-    r"\bavailable\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b",
+    r"\bavailable\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
+    r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b",
     re.IGNORECASE,
 )
 STREAM_FUTURE = _rx(
@@ -309,7 +335,8 @@ TRAILER_OUT = _rx(
     r"\breleas(?:ed|es|ing)\b|\breveal(?:ed|s|ing)?\b|\bshared\b|\bunveil(?:ed|s|ing)?\b|\bposted\b|\bstreamed\b|"
     r"\baccompan(?:ied|ying)\b|\bfeatur(?:ed|ing)\b|\bdropped\b|\bdebut(?:ed|s)\b|\bcheck (?:it )?out\b|\bwatch\b|"
     r"\bcan see\b|\bnew\b|\bshown\b|\bscreened\b|\bplayed\b|\bfirst\b|\bpublished\b|\bslips\b|\baccessible\b|\bout now\b|\bbrand new\b|\bshows?\b|"
-    r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\bthrough the\b",
+    r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\bthrough the\b|"
+    r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b",
     re.IGNORECASE,
 )
 TRAILER_LINK = _rx(
@@ -323,7 +350,7 @@ ABSENCE = _rx(
     r"promotional|premiere|studio|streaming)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
     r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
-    r"\bno official\b|\bnothing (?:official|from)\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
+    r"\bno official\b|\bnothing (?:official|from)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
     r"\bis still speculative\b|\basking (?:when|if|whether)\b|\bwondering (?:when|if|whether)\b|"
     r"\b(?:when|once|if) (?:anything|something|more|news|details)\b|\bnot confirmed\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
@@ -338,7 +365,7 @@ HEDGE = _rx(
     r"\bcould\b|\bmight\b|\blikely\b|\bunlikely\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\bprobably\b|"
     r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bpredict\w*\b|\bspeculat\w*\b|\bif (?:it|the|season|they|this)\b|\bseems?\b|"
     r"\bchances are\b|\btentative\w*\b|\bhope\w*\b|\bbased on (?:the |this|that|previous)\b|\bpotentially\b|"
-    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|"
+    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|"
     r"\bpodr[íi]a\b|\bpotrebbe\b|\bsemble\b|\bse espera\b|\bpourrait\b",
     re.IGNORECASE,
 )
@@ -354,7 +381,8 @@ LEAK = _rx(
     r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|"
     r"\b(?:trustworthy|trusted|credible|reliable|well-known) (?:\w+ )?(?:source|user|account|leaker|insider)s?\b|"
     r"\bthese accounts\b|\bsocial media (?:rumblings|users?|posts?)\b|\bwhistleblowers?\b|\bsources? close to\b|"
-    r"\bunconfirmed\b|\bclaim(?:s|ed)? that\b|\baccording to (?:a |an )?(?:source|insider|leak)",
+    r"\bunconfirmed\b|\bclaim(?:s|ed|ing)? (?:that|to)\b|\baccording to (?:a |an )?(?:source|insider|leak)|"
+    r"\b(?:fans?|users?|accounts?|posters?) on (?:x|twitter|reddit|social media|tiktok|4chan)\b|\b(?:account|user|poster|fan|post)s? (?:\w+ ){0,6}?claim(?:s|ing)\b",
     re.IGNORECASE,
 )
 MEDIA = _rx(
@@ -371,12 +399,13 @@ OFFICIAL = _rx(
 )
 # Weaker official channels: they count only with an announcing verb in the same clause.
 OFFICIAL_WEAK = _rx(
-    r"\b(?:the )?(?:makers|creators|showrunners|producers|staff|production company|publisher|studio|"
+    r"\b(?:the )?(?:makers|creators|showrunners|producers|staff|production company|production team|company|publisher|studio|distributor|"
     r"streaming giant|production house)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|\bsocial media accounts\b",
     re.IGNORECASE,
 )
 ANNOUNCE_VERB = _rx(
-    r"\b(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*",
+    r"\b(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstated\b|"
+    r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b",
     re.IGNORECASE,
 )
 # The trailer itself is an official channel for what it reveals (not for its own release).
@@ -400,7 +429,7 @@ HISTORY_VERB = _rx(
 )
 FUTURE = _rx(
     r"\bwill\b|\b(?:is|are) (?:set|slated|scheduled|going) to\b|\bupcoming\b|\bcoming\b|\breturn|\bnext\b|\bnew season\b|"
-    r"\bsequel\b|\b(?:to|shall) (?:premiere|air|release)\b|\bkicks off\b|\bpremieres\b|\bairs\b|\b\w+['’]ll\b|\bstarts?\b",
+    r"\bsequel\b|\b(?:to|shall) (?:premiere|air|release)\b|\bkicks off\b|\bpremieres\b|\bairs\b|\b\w+['’]ll\b|\bstarts?\b|\b(?:is|are) back\b",
     re.IGNORECASE,
 )
 PAST_SEASON = _rx(

@@ -58,6 +58,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "P.A." of "P.A. Works", "J.C." of "J.C. Staff"
 ABBREVIATION_LOOKBACK = (
     12  # characters: longer than any abbreviation in the list ("approx.", "u.s.")
 )
@@ -116,7 +117,11 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return (
+        word.lower() in _ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+        or _INITIALS.fullmatch(word) is not None
+    )
 
 
 def _split_long(line: str, start: int, end: int) -> list[tuple[int, int]]:
