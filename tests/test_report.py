@@ -409,3 +409,25 @@ def test_seeds_with_dates_order_the_leak_before_the_official_word(seeds) -> None
     assert ("first_official", ids["001"], "2023-06-28") in kinds
     assert v.ordered and v.news_state == "confirmed"
     assert "before the official word (2023-05-17 vs 2023-06-28)" in v.explanation
+
+
+def test_a_value_the_kb_contradicts_is_not_believed(fresh_store: Store) -> None:
+    """An 'official'-sounding wrong studio outweighs the unsourced right one among articles,
+    but the KB knows the studio, so the report believes the KB-supported value."""
+    texts = {
+        "wrong": "Paper Lanterns season 2 is animated by Studio Ember, the studio said in a statement.",
+        "right": "Studio Lumen will once again animate Paper Lanterns season 2.",
+    }
+    for key, text in texts.items():
+        aid = content_hash(text)
+        status, attribution = ("confirmed", "official") if key == "wrong" else ("confirmed", "none")
+        value = "Studio Ember" if key == "wrong" else "Studio Lumen"
+        claim = Claim(aid, WORK, 2, "studio", value, status, attribution, text, franchise_id=FID)
+        article = Article(aid, text, f"t:{key}", title=key, site=f"{key}.example", doc_id=key)
+        fresh_store.add_article(article, claims_=[claim])
+    report = build_report(fresh_store, lanterns_kb(), "paper lanterns", today=date(2024, 8, 1))
+    studio = next(t for t in report.seasons[0].types if t.type == "studio")
+    assert (studio.believed, studio.kb) == ("Studio Lumen", "supported")
+    assert studio.reason.startswith("the knowledge base shows")
+    ember = next(v for v in studio.values if v.value == "Studio Ember")
+    assert ember.kb == "contradicted" and ember.score > 0

@@ -419,12 +419,21 @@ def _type_row(t: TypeConsolidation, f: Franchise | None, number: int) -> TypeRow
         )
         for v in t.values
     )
+    believed, reason = t.believed, t.reason
+    if kb.result == "contradicted" and (
+        agree := next((v for v in values if v.kb == "supported"), None)
+    ):
+        # The KB outranks every article: a value it contradicts is never believed while a
+        # competing value agrees with it (a confident-sounding article can still be wrong).
+        believed = agree.value
+        reason = f"the knowledge base shows {agree.kb_fact or agree.value_text}; {t.reason}"
+        kb = check_claim(t.type, believed, status, f, number)
     return TypeRow(
         type=t.type,
         holds=t.holds,
-        believed=t.believed,
-        believed_text=_value_text(t.type, t.believed) if t.believed else None,
-        reason=t.reason,
+        believed=believed,
+        believed_text=_value_text(t.type, believed) if believed else None,
+        reason=reason,
         kb=kb.result,
         kb_fact=kb.fact,
         values=values,
