@@ -7,13 +7,29 @@ from __future__ import annotations
 
 import typer
 
-from seasoncheck.cli import claims_cmds, follow_cmds, ingest_cmds, kb_cmds, report_cmds, web_cmds
+from seasoncheck.cli import (
+    batch_cmds,
+    claims_cmds,
+    follow_cmds,
+    ingest_cmds,
+    kb_cmds,
+    report_cmds,
+    web_cmds,
+)
 from seasoncheck.cli.common import app
 
 __all__ = ["app", "main"]
 
 # Importing the modules registers their commands on ``app``.
-_COMMAND_MODULES = (ingest_cmds, kb_cmds, claims_cmds, report_cmds, follow_cmds, web_cmds)
+_COMMAND_MODULES = (
+    ingest_cmds,
+    kb_cmds,
+    claims_cmds,
+    report_cmds,
+    follow_cmds,
+    web_cmds,
+    batch_cmds,
+)
 
 
 def main() -> None:
