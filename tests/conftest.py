@@ -56,6 +56,12 @@ def _private_cache_dir(
         monkeypatch.setenv("SEASONCHECK_CACHE_DIR", str(_session_cache(tmp_path_factory)))
 
 
+@pytest.fixture(autouse=True)
+def _fetch_allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let fetch tests reach pytest-httpserver on 127.0.0.1 (refused by default; see netcheck)."""
+    monkeypatch.setenv("SEASONCHECK_FETCH_ALLOW", "127.0.0.1")
+
+
 _CACHE: list[Path] = []
 
 

@@ -10,6 +10,7 @@ import typer
 from seasoncheck.cli import (
     batch_cmds,
     claims_cmds,
+    doctor_cmds,
     follow_cmds,
     ingest_cmds,
     kb_cmds,
@@ -29,6 +30,7 @@ _COMMAND_MODULES = (
     follow_cmds,
     web_cmds,
     batch_cmds,
+    doctor_cmds,
 )
 
 

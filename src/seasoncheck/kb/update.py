@@ -118,8 +118,12 @@ def _client(settings: Settings) -> Any:
     """An httpx client with the project's timeouts, redirects and user agent."""
     import httpx
 
+    from seasoncheck.sources.fetch import guarded_transport
+
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     return httpx.Client(
+        transport=guarded_transport(settings),  # address policy on every hop (SSRF)
+        trust_env=False,
         timeout=timeout,
         follow_redirects=True,
         max_redirects=settings.max_redirects,

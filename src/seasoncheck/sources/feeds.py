@@ -85,7 +85,14 @@ def read_feed_response(
         log.warning("feed %s is malformed, reading what parsed: %s", ctx.key, _bozo_reason(parsed))
     taken: list[str] = []
     failed = False
-    for item_key, item in _read_entries(ctx, parsed.entries):
+    limit = ctx.settings.max_feed_items
+    if len(parsed.entries) > limit:
+        yield SourceError(
+            ctx.key,
+            f"feed has {len(parsed.entries)} entries: reading the first {limit} only",
+            "read",
+        )
+    for item_key, item in _read_entries(ctx, parsed.entries[:limit]):
         yield item
         if isinstance(item, SourceError):
             failed = True

@@ -11,7 +11,7 @@ from typing import IO, Any
 import orjson
 
 from seasoncheck.models import RawItem, SourceError
-from seasoncheck.settings import Settings
+from seasoncheck.settings import MAX_ARTICLE_CHARS, Settings
 from seasoncheck.sources.decode import BINARY_SCAN_BYTES, decode_bytes, looks_binary
 from seasoncheck.sources.feeds import is_feed, read_feed_file
 from seasoncheck.sources.fetch import host_of
@@ -104,7 +104,8 @@ def read_file(
         elif kind == "feed":
             yield from _read_feed_file(path, data, settings, store=store, since=since)
         else:
-            yield text_item(path, data, html=kind == "html")
+            item = text_item(path, data, html=kind == "html")
+            yield text_too_long(item, settings.max_article_chars) or item
 
 
 def _read_feed_file(
@@ -153,7 +154,7 @@ def text_item(path: Path, data: bytes, *, html: bool) -> RawItem | SourceError:
 
 
 def read_jsonl(path: Path, settings: Settings) -> Iterator[RawItem | SourceError]:
-    """One RawItem per line of a JSONL file (streamed; each line at most ``max_file_bytes``)."""
+    """One RawItem per line of a JSONL file (streamed; each line at most ``max_jsonl_line_bytes``)."""
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -165,13 +166,14 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawItem | SourceError
             return
         stream.seek(0)
         records = 0
-        for number, line in _lines(stream, settings.max_file_bytes):
+        limit = min(settings.max_jsonl_line_bytes, settings.max_file_bytes)
+        for number, line in _lines(stream, limit):
             origin = f"{path}:{number}"
             if line is None:
-                yield SourceError(origin, f"line too long (over {settings.max_file_bytes} bytes)")
+                yield SourceError(origin, f"line too long (over {limit} bytes)")
             elif line.strip():
                 records += 1
-                yield jsonl_item(line, origin)
+                yield jsonl_item(line, origin, max_chars=settings.max_article_chars)
     if not records:
         yield SourceError(str(path), "empty file")
 
@@ -189,7 +191,18 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, line
 
 
-def jsonl_item(line: bytes, origin: str) -> RawItem | SourceError:
+def text_too_long(item: RawItem | SourceError, max_chars: int) -> SourceError | None:
+    """An error when an item's plain text is longer than ``max_chars`` characters, else None."""
+    if isinstance(item, RawItem) and item.text and len(item.text) > max_chars:
+        return SourceError(
+            item.origin, f"article text too long: {len(item.text)} characters (limit {max_chars})"
+        )
+    return None
+
+
+def jsonl_item(
+    line: bytes, origin: str, *, max_chars: int = MAX_ARTICLE_CHARS
+) -> RawItem | SourceError:
     """One JSONL record in the claims spec's input format; text is kept byte for byte."""
     try:
         record = orjson.loads(line)
@@ -199,7 +212,7 @@ def jsonl_item(line: bytes, origin: str) -> RawItem | SourceError:
     if problem:
         return SourceError(origin, problem)
     url = record.get("url")
-    return RawItem(
+    item = RawItem(
         origin=origin,
         text=record.get("text"),
         html=record.get("html"),
@@ -212,6 +225,7 @@ def jsonl_item(line: bytes, origin: str) -> RawItem | SourceError:
         raw_size=len(line),
         text_is_clean=True,
     )
+    return text_too_long(item, max_chars) or item
 
 
 def _record_problem(record: Any) -> str | None:

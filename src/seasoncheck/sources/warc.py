@@ -68,15 +68,20 @@ def record_item(record: WarcRecord, path: str, settings: Settings) -> RawItem | 
     origin = f"{path}@{record.stream_pos}"
     if record.record_type != WarcRecordType.response or not _is_html_page(record):
         return None
-    if record.content_length > settings.max_response_bytes:
-        return SourceError(origin, f"record too large: {record.content_length} bytes")
+    limit = min(settings.max_warc_record_bytes, settings.max_response_bytes)
+    if record.content_length > limit:
+        return SourceError(
+            origin, f"record too large: {record.content_length} bytes (limit {limit})"
+        )
     raw = record.reader.read()
     if len(raw) < record.content_length:
         return SourceError(origin, f"truncated record: {len(raw)} of {record.content_length} bytes")
     try:
-        body = decode_payload(raw, record.http_headers)
+        body = decode_payload(raw, record.http_headers, limit)
     except OSError as exc:
         return SourceError(origin, f"cannot decompress the page: {exc}")
+    if len(body) > limit:
+        return SourceError(origin, f"record too large: decompresses to over {limit} bytes")
     decoded = decode_bytes(body, record.http_charset, markup=True)
     if decoded is None:
         return SourceError(origin, "cannot decode the page as text")
@@ -100,18 +105,21 @@ def _is_html_page(record: WarcRecord) -> bool:
     return status is not None and 200 <= status < 300 and content_type in HTML_TYPES
 
 
-def decode_payload(raw: bytes, headers: HeaderMap) -> bytes:
-    """Undo the transfer and content encodings a WARC keeps as the server sent them."""
+def decode_payload(raw: bytes, headers: HeaderMap, limit: int = -2) -> bytes:
+    """Undo the transfer and content encodings a WARC keeps as the server sent them.
+
+    At most ``limit + 1`` decoded bytes are produced (a compression bomb stops there).
+    """
     body = raw
     if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
         body = ChunkedReader(io.BytesIO(body)).read()
     encoding = (headers.get("Content-Encoding") or "").strip().lower()
     if encoding in ("gzip", "x-gzip"):
-        body = GzipReader(io.BytesIO(body)).read()
+        body = GzipReader(io.BytesIO(body)).read(limit + 1)
     elif encoding == "deflate":
-        body = GzipReader(io.BytesIO(body), zlib=True).read()
+        body = GzipReader(io.BytesIO(body), zlib=True).read(limit + 1)
     elif encoding == "br":
-        body = BrotliReader(io.BytesIO(body)).read()
+        body = BrotliReader(io.BytesIO(body)).read(limit + 1)
     return body
 
 
