@@ -23,7 +23,7 @@ from seasoncheck.settings import Settings
 from seasoncheck.store import Store
 from seasoncheck.web import api, data, pages
 from seasoncheck.web.downloads import download_router
-from seasoncheck.web.security import SECURITY_HEADERS, SecurityHeaders
+from seasoncheck.web.security import SECURITY_HEADERS, BodySizeLimit, SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
+    app.add_middleware(BodySizeLimit)  # innermost: its 413 still gets the security headers
     app.add_middleware(SecurityHeaders)
     return app
 
