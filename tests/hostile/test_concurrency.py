@@ -1,6 +1,7 @@
 """Concurrent use (issue 8, item 5): an ingest writes while the web app answers reads.
 
-The ingest is a real ``seasoncheck ingest`` process writing to the same SQLite file (WAL) that
+The ingest is a real ``seasoncheck ingest`` process writing to the same store (a SQLite file in
+WAL mode, and the PostgreSQL test database when configured) that
 the app (``create_app`` through ``TestClient``) reads in a loop. Every read must succeed (no
 "database is locked"), and once the ingest has committed, the verdict API must show the new
 articles: the report cache is keyed on the store's change counter, so it must not serve the
@@ -15,8 +16,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from conftest import PG_URL, reset_postgres
+from seasoncheck.pipeline import ingest
+from seasoncheck.samples import samples_dir
 from seasoncheck.settings import Settings
 from seasoncheck.store import Store
 from seasoncheck.web import create_app
@@ -72,20 +77,36 @@ def _read_once(client: TestClient) -> list[str]:
     return problems
 
 
-def _app(db: Path) -> Any:
-    """The app over the store file, with the demo KB and a fixed today."""
-    settings = Settings.from_env(str(db))
-    return create_app(Store.open(f"sqlite:///{db}"), settings, kb=sample_kb(), today=TODAY)
+def _app(url: str) -> Any:
+    """The app over the store, with the demo KB and a fixed today."""
+    return create_app(Store.open(url), Settings.from_env(url), kb=sample_kb(), today=TODAY)
 
 
-def test_reads_succeed_during_an_ingest_and_see_its_articles_after(tmp_path: Path) -> None:
-    db = sample_db(tmp_path)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sample_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The ingested sample store: a SQLite file in WAL mode, or the PostgreSQL test database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{sample_db(tmp_path)}"
+    if not PG_URL:
+        pytest.skip("PostgreSQL not configured: set SEASONCHECK_TEST_PG (.ci/run does)")
+    reset_postgres(PG_URL)
+    store = Store.open(PG_URL)
+    report = ingest([str(samples_dir())], store, Settings.from_env(PG_URL), kb=sample_kb())
+    store.close()
+    assert len(report.added) == SAMPLE_ARTICLES
+    return PG_URL
+
+
+def test_reads_succeed_during_an_ingest_and_see_its_articles_after(
+    tmp_path: Path, sample_store_url: str
+) -> None:
+    db = sample_store_url
     added = _write_articles(tmp_path / "news")
     app = _app(db)
     with TestClient(app) as client:
         assert _seasons(client) == {2, 3}  # warm the cache with the verdict before the ingest
         command = [sys.executable, "-m", "seasoncheck", "ingest", str(tmp_path / "news"),
-                   "--db", f"sqlite:///{db}", "-f", "json"]  # fmt: skip
+                   "--db", db, "-f", "json"]  # fmt: skip
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         problems, rounds, totals = [], 0, set()
         while proc.poll() is None:
