@@ -291,9 +291,21 @@ def _findings(
             if att.explicit and P.DENIAL.search(piece) and source.status == "denied":
                 found.append(Finding(DENIAL_MARK, None))
             raws.extend(
-                Raw(i, f, key, source, att.explicit, headline) for f in found for key in keys
+                Raw(i, f, key, source, att.explicit, headline)
+                for f in found
+                for key in keys
+                if not _earlier_season_history(f, key, target, piece)
             )
     return raws
+
+
+def _earlier_season_history(f: Finding, key: int | None, target: Target, piece: str) -> bool:
+    """True for a dated release or delay of a season below the subject's, told without a future
+    cue: "Season 2 released in July 2024" in an article about Season 3 is history."""
+    if f.type not in ("release", "delay") or key is None or target.season is None:
+        return False
+    told = re.sub(rf"(?:{P.REPLACED_SCHEDULE.pattern})[^,;.]{{0,25}}", " ", piece, flags=re.I)
+    return key < target.season and not P.FUTURE.search(told)  # "was set to premiere" is no future
 
 
 def _tweet_source(

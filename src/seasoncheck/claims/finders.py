@@ -31,6 +31,44 @@ _TRAILER_DATE = re.compile(
     r"\b(?:released|revealed|unveiled|shared|published|dropped|posted|debuted|came out|went live)\s+(?:\w+\s+){0,3}?$",
     re.I,
 )
+# A release verb whose object is a promo item, not the season: "released a new key visual on March 5".
+_PROMO_OBJECT = re.compile(
+    r"\b(?:releas|dropp?|unveil|reveal|shar|debut|premier|publish|post)\w*\s+"
+    r"(?:(?:a|an|the|its|their|this|new|first|second|third|latest|another|main|official|special|"
+    r"promotional|teaser|key|character|\w+[’']s)\s+){0,4}"
+    r"(?:trailers?|teasers?|pvs?|visuals?|posters?|videos?|illustrations?|clips?|footage|commercials?|cms?)\b",
+    re.I,
+)
+# How far (characters) a promo item's verb may stand from the date it governs.
+PROMO_WINDOW = 60  # "Aniplex released a new promotional video on Thursday, March 6"
+# Something other than the season comes out on the date: "The soundtrack will be released in March".
+_OTHER_PRODUCT = re.compile(
+    r"\b(?:soundtracks?|OST|singles?|albums?|CDs?|games?|pre-?orders?|Blu-?rays?|DVDs?|box sets?|volumes?|manga|"
+    r"novels?|merch(?:andise)?|figures?|tickets?|events?|livestreams?|panels?|screenings?|concerts?|"
+    r"stage plays?|musicals?|exhibitions?|collaborations?|cafes?|pop-?up stores?)\b(?P<rest>[^,;:.]*)$",
+    re.I,
+)
+# Words of the installment itself, and verbs only a broadcast takes ("the manga's anime will premiere").
+_INSTALLMENT_WORD = re.compile(
+    r"\b(?:season|anime|series|sequel|part|cour|film|movie|episodes?|show|it|installment)\b|"
+    r"\b(?:premier|air|broadcast|debut)\w*",
+    re.I,
+)
+# A past main verb after the date, in a sentence with no future cue: "Premiering in April 2023, the
+# anime was a hit", "Its April 2023 premiere made it a hit". Announcement verbs do not count.
+_PAST_MAIN_AFTER = re.compile(
+    r"^[^.;]*?\b(?:was|were)\b(?!\s+(?:\w+ly\s+)?(?:announced|revealed|confirmed|unveiled|teased|set|scheduled|"
+    r"slated|planned|officially|first|also|just|recently|greenlit|renewed|reported|leaked|listed|dated))|"
+    r"^[^.;]*?\b(?:became|adapted|drew|made|broke|earned|proved|received|topped|won|covered|ended|concluded)\b",
+    re.I,
+)
+# How far (characters) an earlier installment's words may stand from a history date.
+ANCHOR_WINDOW = 25  # "following the first season from Spring 2023", "the 2023 original"
+_EARLIER_INSTALLMENT = re.compile(
+    r"\b(?:first|previous|earlier|original|last) (?:season|series|part|cour|run)\b|\bseason (?:1|one)\b|"
+    r"\b(?:original|series|adaptation|predecessor)\b|\bfinale\b",
+    re.I,
+)
 _ANNOUNCE_DATE_AFTER = re.compile(
     r"^\s*(?:at|during)\b|^\s*\(|^\s*:|^\s*[’']s\b|^\s+(?:cinematic|theatrical|finale|event|livestream|box office)",
     re.I,
@@ -145,10 +183,32 @@ def find_release(s: Sent) -> list[Finding]:
         or P.DATE_CLAIMED.search(s.text)
     ):
         return []
-    out = [Finding("release", d.value, True) for d in s.dates if _is_release_date(s, d)]
+    kept = _drop_earlier_anchors(s.text, [d for d in s.dates if _is_release_date(s, d)])
+    out = [Finding("release", d.value, True) for d in kept]
     if not out and _date_claimed(s):
         out.append(Finding("release", None, False))
     return out
+
+
+def _drop_earlier_anchors(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Drop a date that lies in an earlier year than another release date of the sentence and is
+    tied to an earlier installment: "premieres in July 2025, following the Spring 2023 first season"."""
+    years = [int(d.value[:4]) for d in dates if d.value and d.value[:4].isdigit()]
+    if len(years) < 2:
+        return dates
+    latest = max(years)
+    return [d for d in dates if not (_year(d) < latest and _tied_to_earlier(text, d))]
+
+
+def _year(d: DateMention) -> int:
+    """The date's year, or a large number when it has none."""
+    return int(d.value[:4]) if d.value and d.value[:4].isdigit() else 9999
+
+
+def _tied_to_earlier(text: str, d: DateMention) -> bool:
+    """True when an earlier installment or a past verb stands next to the date."""
+    near = text[max(0, d.start - ANCHOR_WINDOW) : d.end + ANCHOR_WINDOW]
+    return bool(_EARLIER_INSTALLMENT.search(near) or P.HISTORY_VERB.search(near))
 
 
 def _is_release_date(s: Sent, d: DateMention) -> bool:
@@ -162,13 +222,17 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False
     if _ANNOUNCED_AT.search(before) or _TRAILER_DATE.search(before):
         return False
-    if _replaced(before):
+    if _replaced(before) or _promo_date(text, d, before) or _other_product(before):
         return False
     if is_event_year(text, d):
         return False
     if _NOT_EXPECTED.search(before) and not before.rstrip().endswith("until"):
         return False
     if _before_publication(d, s.published) and not P.FUTURE.search(before[-60:]):
+        return False
+    if _year_before_publication(d, s.published):
+        return False  # "will premiere in 2023" in a 2025 article: a future claim cannot lie in a past year
+    if _PAST_MAIN_AFTER.match(after) and not P.FUTURE.search(text):
         return False
     near_before = before[-45:]
     if P.HISTORY_VERB.search(near_before) and not P.FUTURE.search(near_before):
@@ -182,6 +246,26 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
     )
 
 
+def _promo_date(text: str, d: DateMention, before: str) -> bool:
+    """True when the date belongs to a promo item's release and no premiere verb governs it:
+    "released a key visual on March 5", "In March, the staff released a teaser"."""
+    own_verb = P.RELEASE_VERB.search(before[-VERB_BEFORE_WINDOW // 2 :])
+    for m in _PROMO_OBJECT.finditer(text):
+        between = text[m.end() : d.start]
+        if m.end() <= d.start <= m.end() + PROMO_WINDOW:
+            if not (P.RELEASE_VERB.search(between) or P.FUTURE.search(between)):
+                return True
+        elif d.end <= m.start() <= d.end + PROMO_WINDOW and not own_verb:
+            return True
+    return False
+
+
+def _other_product(before: str) -> bool:
+    """True when the date's clause is about a product or event, not the season, before the date."""
+    m = _OTHER_PRODUCT.search(before)
+    return bool(m) and not _INSTALLMENT_WORD.search(m.group("rest"))
+
+
 def _replaced(before: str) -> bool:
     """True when the date follows an original schedule that no later delay word overrides:
     "was scheduled for April" (replaced) but "was scheduled for April but delayed to July" (new)."""
@@ -189,7 +273,8 @@ def _replaced(before: str) -> bool:
     if not old:
         return False
     moved = [m.start() for m in P.DELAY.finditer(before)]
-    return not moved or moved[-1] < old[-1]
+    moved += [m.start() for m in _NOW_BEFORE.finditer(before)]  # "..., will now premiere in"
+    return not moved or max(moved) < old[-1]
 
 
 def is_event_year(text: str, d: DateMention) -> bool:
@@ -205,6 +290,11 @@ def _before_publication(d: DateMention, pub: tuple[int, int] | None) -> bool:
     if year != pub[0]:
         return year < pub[0]
     return bool(month and pub[1] and month < pub[1])
+
+
+def _year_before_publication(d: DateMention, pub: tuple[int, int] | None) -> bool:
+    """True when the date's year lies before the article's publication year."""
+    return bool(pub and d.value and d.value[:4].isdigit() and int(d.value[:4]) < pub[0])
 
 
 def _date_claimed(s: Sent) -> bool:
@@ -224,6 +314,8 @@ def find_delay(s: Sent) -> list[Finding]:
         if d.start > m.start() and (
             P.DELAY_TARGET.search(between[-12:]) or _NOW_BEFORE.search(between)
         ):
+            if _before_publication(d, s.published):
+                return []  # moved to a date already past when the article was written: history
             return [Finding("delay", d.value, True), Finding("release", d.value, True)]
     shifted = _shifted_date(s, m.start())
     if shifted:

@@ -311,6 +311,26 @@ def source_of(text: str, lex: Lexicon) -> Source:
     return Source()
 
 
+# The first season named in any supported language: "primera temporada", "saison 1", "erste Staffel".
+_FIRST_SEASON = re.compile(
+    r"\b(?:primera|primeira|premi[eè]re|prima|erste[nr]?)\s+(?:temporada|saison|stagione|staffel)\b|"
+    r"\b(?:temporada|saison|stagione|staffel)\s+1\b"
+)
+
+
+def _earlier_season(k: int | None, target: int | None) -> bool:
+    """True for a numbered season below the article's subject season: it has aired."""
+    return k is not None and target is not None and k < target
+
+
+def _before_month(v: str | None, pub: tuple[int, int] | None) -> bool:
+    """True when a 'YYYY-MM' value lies before the publication month."""
+    if v is None or pub is None or not v[:4].isdigit():
+        return False
+    month = int(v[5:7]) if v[5:7].isdigit() else 12
+    return (int(v[:4]), month) < pub
+
+
 def sentence_findings(
     text: str, lex: Lexicon, target: int | None, pub: tuple[int, int] | None
 ) -> list[ForeignFinding]:
@@ -325,15 +345,21 @@ def sentence_findings(
     has_dates = dates(text, lex, pub)
     if re.search(rf"\b(?:{lex.renewal})", low) and not (absent and not has_dates):
         out.extend(ForeignFinding(k, "renewal", None, src) for k in keys)
+    new_keys = [k for k in keys if not _earlier_season(k, target)]
+    if _FIRST_SEASON.search(low) and keys == (target,):
+        new_keys = []  # only the first season is named: its dates are history
     if re.search(rf"\b(?:{lex.delay})", low):
-        for k in keys:
+        for k in new_keys:
             out.extend(
-                ForeignFinding(k, t, v, src) for v in has_dates[-1:] for t in ("delay", "release")
+                ForeignFinding(k, t, v, src)
+                for v in has_dates[-1:]
+                if not _before_month(v, pub)
+                for t in ("delay", "release")
             )
     elif re.search(rf"\b(?:{lex.release})", low) and not re.search(rf"\b(?:{lex.history})\b", low):
         out.extend(
             ForeignFinding(k, "release", v, src)
-            for k in keys
+            for k in new_keys
             for v in has_dates
             if v is None or v >= f"{pub[0] if pub else 0}"
         )

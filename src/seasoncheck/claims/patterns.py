@@ -288,7 +288,9 @@ DELAY_TARGET = _rx(r"\b(?:to|until|till|into)\s+$", re.IGNORECASE)
 # The original schedule that a delay replaced: "was scheduled to premiere in April".
 REPLACED_SCHEDULE = _rx(
     r"\b(?:was|were|had been|had)\s+(?:(?:originally|original|initially|previously|first)\s+)?(?:been\s+)?(?:scheduled|slated|set|planned|supposed|due)\b|\boriginally\b|"
-    r"\b(?:original|initial|old|earlier|previous) (?:schedule|plan|date|window|release date|premiere date|slot)\b",
+    r"\b(?:original|initial|old|earlier|previous) (?:schedule|plan|date|window|release date|premiere date|slot)\b|"
+    r"\b(?:first|original|initial) (?:plan|target)\b|\b(?:initially|previously|formerly)\s+(?:aimed|targeted|planned|intended)\b|"
+    r"\bhad (?:hoped|aimed|intended|wanted|expected|planned)\b|\b(?:was|were) going to\b|\bwould have\b",
     re.IGNORECASE,
 )
 STUDIO_TIE = _rx(
@@ -424,7 +426,8 @@ QUESTION_HEADLINE = _rx(r"\?\s*$")
 # Past tense of premiering: "the first season premiered in April 2023" is history.
 HISTORY_VERB = _rx(
     r"\b(?:premiered|aired|debuted|ran|came out|launched|began|started|ended|concluded|wrapped|went live|"
-    r"was broadcast|was released|were released|streamed|screened|followed|first appeared|made (?:its|their|his|her) (?:\w+ )?debut)\b",
+    r"was broadcast|was released|were released|streamed|screened|followed|first appeared|made (?:its|their|his|her) (?:\w+ )?debut|"
+    r"had (?:its|their) (?:\w+ )?(?:premiere|debut)|got (?:its|their) start)\b|(?<!\bbe )(?<!\bbeing )\breleased\b",
     re.IGNORECASE,
 )
 FUTURE = _rx(
