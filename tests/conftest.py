@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -106,3 +107,29 @@ def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
 def settings() -> Settings:
     """Default limits, with short timeouts so a failing fetch test does not hang."""
     return Settings(db_url="sqlite://", connect_timeout=2.0, read_timeout=2.0)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[Any]:
+    """A web test client over a fresh copy of the ingested sample store, for tests that write."""
+    from fastapi.testclient import TestClient
+
+    from test_api import web_app
+
+    app = web_app(tmp_path)
+    with TestClient(app) as c:
+        yield c
+    app.state.ctx.store.close()
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One web test client per module for tests that only read (its report cache stays warm)."""
+    from fastapi.testclient import TestClient
+
+    from test_api import web_app
+
+    app = web_app(tmp_path_factory.mktemp("reader"))
+    with TestClient(app) as c:
+        yield c
+    app.state.ctx.store.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,24 +74,6 @@ def assert_envelope(resp: Any, status: int = 200) -> dict[str, Any]:
         assert body["status"] == status
         assert isinstance(body["errors"], list)
     return body  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    """A client over a fresh copy of the sample store, for tests that write."""
-    app = web_app(tmp_path)
-    with TestClient(app) as c:
-        yield c
-    app.state.ctx.store.close()
-
-
-@pytest.fixture(scope="module")
-def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """One client per module for the tests that only read (its report cache stays warm)."""
-    app = web_app(tmp_path_factory.mktemp("reader"))
-    with TestClient(app) as c:
-        yield c
-    app.state.ctx.store.close()
 
 
 def test_season_verdict_is_released_on_the_kb_date(reader: TestClient) -> None:

@@ -8,33 +8,13 @@ on 2024-07-03; season 3's latest news (Anime Guesswork, 2024-10-10) is newer tha
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from test_api import FID, TOKEN, web_app
+from test_api import FID, TOKEN
 
 bs4 = pytest.importorskip("bs4")
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    """A client over a fresh copy of the sample store, for tests that write."""
-    app = web_app(tmp_path)
-    with TestClient(app) as c:
-        yield c
-    app.state.ctx.store.close()
-
-
-@pytest.fixture(scope="module")
-def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """One client per module for the tests that only read (its report cache stays warm)."""
-    app = web_app(tmp_path_factory.mktemp("reader"))
-    with TestClient(app) as c:
-        yield c
-    app.state.ctx.store.close()
 
 
 def soup(client: TestClient, url: str, status: int = 200) -> object:
