@@ -3,12 +3,19 @@
 The store is opened without migrating, so a store an older release left behind is reported as
 such rather than silently upgraded. SQLite gets ``PRAGMA integrity_check`` and
 ``PRAGMA foreign_key_check``; every backend gets the orphan and migration checks.
+
+``check_components`` says which optional parts are present (chromium, the PostgreSQL driver,
+Ray, hyperscan). It only looks them up (PATH, package metadata): nothing is imported or started,
+so it costs milliseconds, and a missing optional part is never a problem of the store.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,3 +122,99 @@ def _migration_check(conn: Connection, report: DoctorReport) -> None:
     for version in sorted(set(migrations.MIGRATIONS) - done):
         step = migrations.MIGRATIONS[version]
         report.problems.append(f"migration {version} not applied: {step.name}")
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """An optional part: a Python package (``module``) or a program on PATH (``programs``)."""
+
+    name: str
+    purpose: str  # what it is used for, as the user reads it
+    install: str
+    module: str | None = None  # import name; its distribution is looked up for the version
+    distribution: str | None = None  # when it differs from the import name
+    programs: tuple[str, ...] = ()  # executable names, first found wins
+
+
+@dataclass(frozen=True)
+class Component:
+    """Whether one optional part is present, and where or which version."""
+
+    name: str
+    available: bool
+    detail: str  # version or path when present, the install command when not
+    purpose: str
+
+    def line(self) -> str:
+        """One line for ``seasoncheck doctor``, e.g. ``Ray: available (ray 2.60.0) - for ...``."""
+        if self.available:
+            return f"{self.name}: available ({self.detail}) - {self.purpose}"
+        return f"{self.name}: not installed - {self.purpose} (install: {self.detail})"
+
+
+# The optional parts users ask about; none is needed for ingest, claims, reports or serve.
+COMPONENTS = (
+    ComponentSpec(
+        "chromium",
+        "used only by the browser tests (tests/test_browser.py)",
+        "apt-get install chromium",
+        programs=("chromium", "chromium-browser"),
+    ),
+    ComponentSpec(
+        "PostgreSQL (psycopg driver)",
+        "for --db postgresql+psycopg://...; the default SQLite store needs nothing",
+        "pip install 'seasoncheck[postgres]'",
+        module="psycopg",
+    ),
+    ComponentSpec(
+        "Ray",
+        "for seasoncheck batch --engine ray; the local engine needs nothing",
+        "pip install 'seasoncheck[ray]'",
+        module="ray",
+    ),
+    ComponentSpec(
+        "hyperscan",
+        "optional regex engine, not used by this version",
+        "pip install hyperscan",
+        module="hyperscan",
+    ),
+)
+
+
+def check_components(specs: tuple[ComponentSpec, ...] = COMPONENTS) -> list[Component]:
+    """Look up each optional part without importing or starting it.
+
+    Example::
+
+        for c in check_components():
+            print(c.line())
+    """
+    return [_check_component(spec) for spec in specs]
+
+
+def _check_component(spec: ComponentSpec) -> Component:
+    """One part: the first program found on PATH, or the installed package's version."""
+    for program in spec.programs:
+        path = shutil.which(program)
+        if path:
+            return Component(spec.name, True, path, spec.purpose)
+    if spec.module and _installed(spec.module):
+        return Component(spec.name, True, _version(spec), spec.purpose)
+    return Component(spec.name, False, spec.install, spec.purpose)
+
+
+def _installed(module: str) -> bool:
+    """True when ``module`` can be imported (found on the path; not imported)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a broken parent package, or a module without a spec
+        return False
+
+
+def _version(spec: ComponentSpec) -> str:
+    """``<module> <version>`` from the package metadata (``<module>`` alone when it has none)."""
+    module = spec.module or spec.name
+    try:
+        return f"{module} {importlib.metadata.version(spec.distribution or module)}"
+    except importlib.metadata.PackageNotFoundError:
+        return module

@@ -103,7 +103,7 @@ class Score:
     attribution_agree: int = 0
     matched: int = 0
     flags: PRF = field(default_factory=PRF)
-    per_doc: dict[str, PRF] = field(default_factory=dict)
+    per_doc: dict[Any, PRF] = field(default_factory=dict)  # article id (as in the gold) -> counts
     unknown_docs: int = 0
 
     @property
@@ -133,12 +133,13 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 def score(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, Any]]) -> Score:
     """Score predicted claim/flag records against labelled articles."""
-    gold = {str(g["id"]): g for g in gold_rows}
-    preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    pflags: dict[str, set[str]] = defaultdict(set)
+    # Ids are compared as JSON gives them, as the reference does: gold 7 and pred "7" differ.
+    gold = {g["id"]: g for g in gold_rows}
+    preds: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    pflags: dict[Any, set[str]] = defaultdict(set)
     result = Score(articles=len(gold))
     for p in pred_rows:
-        doc = str(p.get("doc_id"))
+        doc = p.get("doc_id")
         if doc not in gold:
             result.unknown_docs += 1
         elif "flag" in p:
@@ -154,10 +155,8 @@ def score(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, Any]]) -> S
         result.flags.tp += len(gf & pf)
         result.flags.fp += len(pf - gf)
         result.flags.fn += len(gf - pf)
-    types = sorted(
-        set(tp) | set(fp) | set(fn),
-        key=lambda t: (t not in TYPES, TYPES.index(t) if t in TYPES else t),
-    )
+    # The reference's order: the known types alphabetically, then any other type.
+    types = sorted(set(tp) | set(fp) | set(fn), key=lambda t: (t not in TYPES, t))
     result.by_type = {t: PRF(tp[t], fp[t], fn[t]) for t in types}
     result.overall = PRF(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return result
@@ -218,28 +217,38 @@ def _match(
 
 
 def format_report(s: Score, by_doc: bool = False) -> str:
-    """The scorer's text table; the last line is always ``claims F1: X.XXX``."""
+    """The scorer's text table, digit for digit; the last line is always ``claims F1: X.XXX``.
+
+    Measures are rounded to four decimals before three are printed, as the reference does:
+    4/19 = 0.21053 prints 0.210 (via 0.2105), not 0.211.
+    """
     lines = [
         f"articles: {s.articles}",
         f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}",
     ]
     for t, m in [*s.by_type.items(), ("all", s.overall)]:
-        lines.append(
-            f"{t:<10} {m.precision:>6.3f} {m.recall:>6.3f} {m.f1:>6.3f} {m.tp:>4} {m.fp:>4} {m.fn:>4}"
-        )
+        p, r, f1 = _round4(m.precision), _round4(m.recall), _round4(m.f1)
+        lines.append(f"{t:<10} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {m.tp:>4} {m.fp:>4} {m.fn:>4}")
     lines.append(f"status agreement on matched: {_round(s.status_agreement)}")
     lines.append(f"attribution agreement on matched: {_round(s.attribution_agreement)}")
+    fl = s.flags
     lines.append(
-        f"flags: P {s.flags.precision:.3f} R {s.flags.recall:.3f} (tp {s.flags.tp} fp {s.flags.fp} fn {s.flags.fn})"
+        f"flags: P {_round4(fl.precision):.3f} R {_round4(fl.recall):.3f} "
+        f"(tp {fl.tp} fp {fl.fp} fn {fl.fn})"
     )
     if s.unknown_docs:
         lines.append(f"predictions naming unknown articles: {s.unknown_docs}")
     if by_doc:
         lines.extend(f"  {d}: tp {m.tp} fp {m.fp} fn {m.fn}" for d, m in s.per_doc.items())
-    lines.append(f"claims F1: {s.overall.f1:.3f}")
+    lines.append(f"claims F1: {_round4(s.overall.f1):.3f}")
     return "\n".join(lines)
 
 
+def _round4(v: float) -> float:
+    """Four decimals, as the reference scorer keeps every measure."""
+    return round(v, 4)
+
+
 def _round(v: float | None) -> float | None:
-    """Four decimals, as the reference scorer prints them."""
-    return None if v is None else round(v, 4)
+    """Four decimals, or None (printed as ``None``) when there was nothing to measure."""
+    return None if v is None else _round4(v)
