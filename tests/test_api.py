@@ -81,8 +81,12 @@ def test_season_verdict_is_released_on_the_kb_date(reader: TestClient) -> None:
     season = body["season"]
     assert (season["state"], season["date"]) == ("released", "2024-07-03")
     assert body["franchise"] == "Oshi no Ko"
-    assert body["claims_total"] == len(season["claims"]) == 23
-    studio = [c for c in season["claims"] if c["type"] == "studio" and c["value"] == "MAPPA"]
+    # 23 claims: the summary inlines the first 20; evidence=all gives every one.
+    assert (body["claims_total"], len(season["claims"]), body["evidence"]) == (23, 20, "summary")
+    full = assert_envelope(reader.get(f"/api/franchises/{FID}/seasons/2?evidence=all"))
+    assert len(full["season"]["claims"]) == full["claims_total"] == 23
+    claims = full["season"]["claims"]
+    studio = [c for c in claims if c["type"] == "studio" and c["value"] == "MAPPA"]
     assert len(studio) == 1 and studio[0]["kb"] == "contradicted"
     assert any(c["type"] == "studio" for c in season["contradictions"])
     assert any(e["kind"] == "first_official" for e in season["timeline"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from typing import Any
 
 from seasoncheck.dedup import DedupIndex
 from seasoncheck.extract import ExtractError, extract_article
@@ -36,9 +37,58 @@ def ingest(
         report = ingest(["articles/"], Store.open("sqlite:///s.db"), Settings.from_env())
         print(len(report.added), len(report.unchanged), len(report.errors))
     """
+    items = read_sources(inputs, settings, store=store, since=since)
+    return _ingest_stream(items, store, kb, on_item)
+
+
+def ingest_items(
+    records: Iterable[Mapping[str, Any] | str],
+    store: Store,
+    settings: Settings,
+    *,
+    kb: KnowledgeBase | None = None,
+    origin: str = "item",
+) -> IngestReport:
+    """:func:`ingest` for article records in memory: dicts in the JSONL input format, or URLs.
+
+    A record is checked exactly as a JSONL line is (``id``, then ``text`` or ``html``); a string
+    is fetched as ``seasoncheck ingest URL`` would. Errors name ``{origin}:{n}`` (1-based). Example::
+
+        report = ingest_items([{"id": "a1", "text": "..."}], store, settings, kb=load_kb(store))
+    """
+    return _ingest_stream(_record_items(records, settings, store, origin), store, kb, None)
+
+
+def _record_items(
+    records: Iterable[Mapping[str, Any] | str], settings: Settings, store: Store, origin: str
+) -> Iterator[RawItem | SourceError]:
+    """RawItems from in-memory records (validated as JSONL lines) and URLs."""
+    import orjson
+
+    from seasoncheck.sources.files import jsonl_item
+
+    for n, record in enumerate(records, 1):
+        if isinstance(record, str):
+            yield from read_sources([record], settings, store=store)
+            continue
+        try:
+            line = orjson.dumps(dict(record))
+        except TypeError as exc:
+            yield SourceError(f"{origin}:{n}", f"not a JSON record: {exc}")
+            continue
+        yield jsonl_item(line, f"{origin}:{n}", max_chars=settings.max_article_chars)
+
+
+def _ingest_stream(
+    items: Iterable[RawItem | SourceError],
+    store: Store,
+    kb: KnowledgeBase | None,
+    on_item: ProgressFn | None,
+) -> IngestReport:
+    """Store every item: the loop behind :func:`ingest` and :func:`ingest_items`."""
     report = IngestReport()
     dedup = DedupIndex.from_store(store)
-    for item in read_sources(inputs, settings, store=store, since=since):
+    for item in items:
         if on_item:
             on_item(item.origin)
         if isinstance(item, SourceError):

@@ -24,7 +24,7 @@ from seasoncheck.consolidate import (
     consolidate_season,
     describe_value,
 )
-from seasoncheck.factcheck import find_factual_errors, kb_studios
+from seasoncheck.factcheck import SCAN_MEMO, kb_studios
 from seasoncheck.kb.model import Franchise, KBSeason, KnowledgeBase
 from seasoncheck.kbcheck import KBCheck, check_claim
 from seasoncheck.models import Flag
@@ -534,9 +534,13 @@ def _article_flags(
 def add_factual_errors(
     flags: dict[str, list[Flag]], aid: str, text: str, franchise: Franchise, studios: Sequence[str]
 ) -> None:
-    """Add the article's factual errors to ``flags`` unless a stored flag has the same sentence."""
+    """Add the article's factual errors to ``flags`` unless a stored flag has the same sentence.
+
+    Scans are remembered per (article, franchise facts, KB studios) in ``factcheck.SCAN_MEMO``:
+    a report rebuilt after an ingest re-scans only the new articles.
+    """
     seen = {(f.flag, f.evidence) for f in flags.get(aid, [])}
-    for f in find_factual_errors(text, aid, franchise, known_studios=studios):
+    for f in SCAN_MEMO.errors(text, aid, franchise, tuple(studios)):
         if (f.flag, f.evidence) not in seen:
             seen.add((f.flag, f.evidence))
             flags.setdefault(aid, []).append(f)

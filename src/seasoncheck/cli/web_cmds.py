@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING
 
 import typer
 
 from seasoncheck.cli.common import DB_OPTION, app, err_console, fail, open_store
+
+# --workers ceiling: more processes than this only multiplies memory (each loads the KB).
+MAX_WORKERS = 32
 
 if TYPE_CHECKING:
     from seasoncheck.store import Store
@@ -22,34 +26,56 @@ def serve(
         "--poll",
         help="Also poll the followed feeds in the background every DURATION (30m, 1h).",
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        "-w",
+        min=1,
+        max=MAX_WORKERS,
+        help="Server processes (each with its own report cache); about one per CPU core.",
+    ),
     db: str = DB_OPTION,
 ) -> None:
     """Serve verdict pages and the JSON API (docs at /docs) over the store.
 
     Reads are public. POST /api/ingest needs the bearer token in SEASONCHECK_TOKEN
-    (without it, ingestion over HTTP is disabled).
+    (without it, ingestion over HTTP is disabled). With --workers N, N processes share the
+    port; each sees the others' ingests within half a second.
 
-    Example: SEASONCHECK_TOKEN=change-me seasoncheck serve --port 8000 --poll 30m
+    Example: SEASONCHECK_TOKEN=change-me seasoncheck serve --port 8000 --workers 2 --poll 30m
     """
     interval = _poll_interval(poll) if poll else None
     _check_port(host, port)
-    import uvicorn
-
-    from seasoncheck.web import TOKEN_ENV, create_app
+    from seasoncheck.web import TOKEN_ENV
 
     store = open_store(db)
-    application = create_app(store)
-    if application.state.ctx.token is None:
+    if not os.environ.get(TOKEN_ENV):
         err_console.print(f"[dim]{TOKEN_ENV} is not set: POST /api/ingest answers 503.[/]")
-    application.state.ctx.kb()  # load the KB now, not on the first visitor's request
     stop = _start_polling(interval, store) if interval else None
-    err_console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    err_console.print(
+        f"Serving on http://{host}:{port}/ with {workers} process(es) (Ctrl+C to stop)"
+    )
     try:
-        uvicorn.run(application, host=host, port=port, log_level="warning")
+        _run(store, host, port, workers)
     finally:
         if stop is not None:
             stop.set()
         store.close()
+
+
+def _run(store: Store, host: str, port: int, workers: int) -> None:
+    """uvicorn in this process (one worker) or over ``workers`` child processes."""
+    import uvicorn
+
+    from seasoncheck.web import create_app, warm_up
+
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    if workers == 1:
+        uvicorn.run(warm_up(create_app(store)), **options)  # type: ignore[arg-type]
+        return
+    # Each child builds its own app from the environment (uvicorn starts them by spawning).
+    os.environ["SEASONCHECK_DB"] = store.engine.url.render_as_string(hide_password=False)
+    uvicorn.run("seasoncheck.web:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 def _poll_interval(value: str) -> float:

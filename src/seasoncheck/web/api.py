@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from fastapi import APIRouter, Body, Header, HTTPException, Path, Query, Request
@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from seasoncheck.web import data
+from seasoncheck.web.cached import CachedBody, cached_body, send_cached
 from seasoncheck.web.security import token_matches
 
 log = logging.getLogger(__name__)
@@ -29,10 +30,16 @@ DEFAULT_LIMIT = 50
 MAX_OFFSET = 1_000_000_000
 MAX_SEASON = 1000
 MAX_TEXT = 200
-# The season endpoint inlines this many claims; the rest are paged at .../claims. At 10,000
-# articles a season has ~600 claims (~250 KB of JSON), which made every verdict request
-# a bulk transfer (benchmarks/bench_web.py).
-INLINE_CLAIMS = 50
+# The season endpoint's summary (the default; ?evidence=all gives everything) inlines at most
+# this many claims, contradictions, article ids per competing value or contradiction side, and
+# flagged articles; the totals say how many there are. At 10,000 articles one season had ~600
+# claims and 276 contradictions citing every article id: 276 KB per request, three quarters
+# of it contradiction article lists (benchmarks/bench_web.py). 20 claims is one screen; the
+# rest are paged at .../claims.
+INLINE_CLAIMS = 20
+INLINE_CONTRADICTIONS = 20
+INLINE_ARTICLES = 5
+INLINE_FLAGGED = 20
 
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page.")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
@@ -74,14 +81,16 @@ def _ctx(request: Request) -> data.WebContext:
 
 
 @router.get("/franchises", summary="Franchises that stored articles talk about")
-def franchises(
+async def franchises(
     request: Request,
     q: str | None = Query(None, max_length=MAX_TEXT, description="Part of the name or id."),
     limit: int = LIMIT,
     offset: int = OFFSET,
 ) -> Response:
     """Franchises with stored claims, most claimed first."""
-    return page(data.franchise_list(_ctx(request), q=q, limit=limit, offset=offset), "franchises")
+    ctx = _ctx(request)
+    items = await ctx.cached_async(data.FRANCHISES_KEY, lambda: data.franchise_summaries(ctx))
+    return page(data.filter_franchises(items, q=q, limit=limit, offset=offset), "franchises")
 
 
 @router.get("/franchises/{franchise_id}", summary="Every season's verdict of a franchise")
@@ -90,36 +99,78 @@ def franchise(request: Request, franchise_id: str) -> Response:
     return envelope(report=data.franchise_report(_ctx(request), franchise_id))
 
 
-@router.get("/franchises/{franchise_id}/seasons/{season}", summary="One season's verdict")
-def season(request: Request, franchise_id: str, season: int = SEASON) -> Response:
-    """Verdict, date, explanation, timeline, contradictions, flags, sources and the first claims.
+@router.get(
+    "/franchises/{franchise_id}/seasons/{season}",
+    summary="One season's verdict",
+    responses={304: {"description": "Not modified: the If-None-Match ETag is current."}},
+)
+async def season(
+    request: Request,
+    franchise_id: str,
+    season: int = SEASON,
+    evidence: Literal["summary", "all"] = Query(
+        "summary", description="summary: the first items of each list, with totals; all: every one."
+    ),
+) -> Response:
+    """Verdict, date, explanation, timeline, per-type values, contradictions, flags, sources, claims.
 
-    ``season.claims`` holds the first 50 claims; ``claims_total`` says how many there are and
-    ``claims_url`` pages through all of them.
+    By default (``evidence=summary``) the lists are cut: the first 20 claims (``claims_total``
+    counts them all and ``claims_url`` pages through them), the first 20 contradictions
+    (``contradictions_total``), 5 article ids per competing value or contradiction side
+    (``articles_total``, ``articles_a_total``, ``articles_b_total``) and 20 flagged articles
+    (``flagged_total``). ``evidence=all`` returns every item. Responses carry an ETag: send it
+    back in ``If-None-Match`` to get 304 while the verdict is unchanged; gzip on request.
     """
     ctx = _ctx(request)
-    body = ctx.cached(
-        ("api-season", franchise_id, season), lambda: _season_body(ctx, franchise_id, season)
+    full = evidence == "all"
+    entry = await ctx.cached_async(
+        ("api-season", franchise_id, season, full),
+        lambda: _season_body(ctx, franchise_id, season, full),
     )
-    return Response(body, media_type="application/json")
+    return send_cached(request, entry)
 
 
-def _season_body(ctx: data.WebContext, franchise_id: str, season: int) -> bytes:
+def _season_body(ctx: data.WebContext, franchise_id: str, season: int, full: bool) -> CachedBody:
     """The season endpoint's JSON, computed once per store change (the benchmark's hot path)."""
     report = data.season_report(ctx, franchise_id, season)
-    s = report.seasons[0]
+    s = dataclasses.asdict(report.seasons[0])
+    flagged = [dataclasses.asdict(f) for f in report.flagged]
+    totals = {
+        "claims_total": len(s["claims"]),
+        "contradictions_total": len(s["contradictions"]),
+        "flagged_total": len(flagged),
+    }
+    if not full:
+        s, flagged = summarise_season(s), flagged[:INLINE_FLAGGED]
     response = envelope(
         franchise_id=report.franchise_id,
         franchise=report.franchise,
         today=report.today,
-        season=dataclasses.replace(s, claims=s.claims[:INLINE_CLAIMS]),
-        claims_total=len(s.claims),
+        evidence="all" if full else "summary",
+        season=s,
+        **totals,
         claims_url=f"/api/franchises/{franchise_id}/seasons/{season}/claims",
-        flagged=report.flagged,
+        flagged=flagged,
         sources=report.sources,
         notes=report.notes,
     )
-    return bytes(response.body)
+    return cached_body(bytes(response.body), "application/json")
+
+
+def summarise_season(s: dict[str, Any]) -> dict[str, Any]:
+    """A season dict with its long lists cut to the first items and their lengths added."""
+    for t in s["types"]:
+        t["values"] = [_cut(v, "articles") for v in t["values"]]
+    contradictions = s["contradictions"][:INLINE_CONTRADICTIONS]
+    s["contradictions"] = [_cut(_cut(c, "articles_a"), "articles_b") for c in contradictions]
+    s["claims"] = s["claims"][:INLINE_CLAIMS]
+    return s
+
+
+def _cut(row: dict[str, Any], name: str) -> dict[str, Any]:
+    """``row`` with list ``name`` cut to :data:`INLINE_ARTICLES` and ``{name}_total`` added."""
+    items = row[name]
+    return {**row, name: items[:INLINE_ARTICLES], f"{name}_total": len(items)}
 
 
 @router.get(

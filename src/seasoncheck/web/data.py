@@ -7,8 +7,8 @@ itself (datasette's "one data function, many renderers"). Reports are cached per
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import tempfile
 import threading
 import time
 import uuid
@@ -16,8 +16,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, Generic, TypeVar
+
+from starlette.concurrency import run_in_threadpool
 
 from seasoncheck.consolidate import ArticleMeta
 from seasoncheck.kb.model import Franchise, KnowledgeBase
@@ -146,6 +147,9 @@ class IngestOutcome:
     errors: tuple[dict[str, str], ...]
 
 
+MISSING = object()  # ReportCache.peek's answer for a key it does not hold
+
+
 class ReportCache:
     """A small thread-safe LRU of computed values, keyed by anything hashable."""
 
@@ -156,6 +160,15 @@ class ReportCache:
         self._making: dict[Any, threading.Lock] = {}
         self.hits = 0
         self.misses = 0
+
+    def peek(self, key: Any) -> Any:
+        """The cached value for ``key``, or :data:`MISSING` (never computes)."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key]
+        return MISSING
 
     def get_or_make(self, key: Any, make: Callable[[], T]) -> T:
         """The cached value for ``key``; on a miss one thread computes it while the others wait.
@@ -197,6 +210,8 @@ class WebContext:
     _kb: KnowledgeBase | None = None
     _kb_lock: threading.Lock = field(default_factory=threading.Lock)
     _version: tuple[float, Any] = (0.0, None)
+    _version_lock: threading.Lock = field(default_factory=threading.Lock)
+    _refresh: asyncio.Future[Any] | None = None
 
     def kb(self) -> KnowledgeBase:
         """The knowledge base of the store (or the demo KB), loaded on first use."""
@@ -217,15 +232,50 @@ class WebContext:
         full = (*key, self.version(), self.day())
         return self.cache.get_or_make(full, make)
 
+    async def cached_async(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """:meth:`cached` for async handlers: a hit is answered on the event loop.
+
+        A change counter past its :data:`VERSION_TTL_S` is still used while one background
+        thread re-reads it (stale-while-revalidate): under 50 clients every request arriving
+        during the re-read used to query the store itself, a stall every half second that set
+        the p99. Only a miss, or a counter forgotten after a write, waits for the thread pool.
+        """
+        checked, version = self._version
+        if version is not None:
+            if time.monotonic() - checked > VERSION_TTL_S:
+                self._refresh_soon()
+            hit = self.cache.peek((*key, version, self.day()))
+            if hit is not MISSING:
+                return hit  # type: ignore[no-any-return]
+        return await run_in_threadpool(self.cached, key, make)
+
+    def _refresh_soon(self) -> None:
+        """Re-read the change counter in a worker thread unless a re-read is under way."""
+        loop = asyncio.get_running_loop()
+        pending = self._refresh
+        if pending is None or pending.done() or pending.get_loop() is not loop:
+            self._refresh = loop.create_task(run_in_threadpool(self.version))
+
     def version(self) -> Any:
-        """The store's change counter, re-read at most every :data:`VERSION_TTL_S` seconds."""
+        """The store's change counter, re-read at most every :data:`VERSION_TTL_S` seconds.
+
+        One thread reads it at a time; the others wait for its answer instead of querying too.
+        """
         from seasoncheck.store import queries
 
+        if (version := self._fresh()) is not None:
+            return version
+        with self._version_lock:
+            if (version := self._fresh()) is None:
+                version = queries.store_version(self.store)
+                self._version = (time.monotonic(), version)
+        return version
+
+    def _fresh(self) -> Any:
+        """The change counter when read less than :data:`VERSION_TTL_S` ago, else None."""
         checked, version = self._version
-        now = time.monotonic()
-        if version is None or now - checked > VERSION_TTL_S:
-            version = queries.store_version(self.store)
-            self._version = (now, version)
+        if version is None or time.monotonic() - checked > VERSION_TTL_S:
+            return None
         return version
 
     def changed(self) -> None:
@@ -236,18 +286,29 @@ class WebContext:
 # -- franchises and seasons -------------------------------------------------------------------------
 
 
+FRANCHISES_KEY = ("franchises",)
+
+
 def franchise_list(
     ctx: WebContext, *, q: str | None = None, limit: int = 50, offset: int = 0
 ) -> Page[FranchiseSummary]:
     """Franchises of the KB that stored claims talk about, most claimed first."""
-    items = ctx.cached(("franchises",), lambda: _franchise_summaries(ctx))
+    items = ctx.cached(FRANCHISES_KEY, lambda: franchise_summaries(ctx))
+    return filter_franchises(items, q=q, limit=limit, offset=offset)
+
+
+def filter_franchises(
+    items: Sequence[FranchiseSummary], *, q: str | None, limit: int, offset: int
+) -> Page[FranchiseSummary]:
+    """A page of the franchises whose name or id contains ``q`` (any case)."""
     if q:
         needle = q.casefold()
         items = [f for f in items if needle in f.name.casefold() or needle in f.id]
     return Page(items[offset : offset + limit], len(items), limit, offset)
 
 
-def _franchise_summaries(ctx: WebContext) -> list[FranchiseSummary]:
+def franchise_summaries(ctx: WebContext) -> list[FranchiseSummary]:
+    """Every franchise with stored claims, most claimed first (uncached: see franchise_list)."""
     from seasoncheck.store import queries
 
     kb = ctx.kb()
@@ -497,17 +558,17 @@ ARTICLE_FIELDS = ("id", "text", "html", "title", "url", "site", "published", "la
 def ingest_payload(ctx: WebContext, payload: dict[str, Any]) -> IngestOutcome:
     """Ingest one article record (``text`` or ``html``) or, with only ``url``, the page it names.
 
-    Writes go through the same pipeline as ``seasoncheck ingest``, one at a time.
+    Writes go through the same pipeline as ``seasoncheck ingest`` (``pipeline.ingest_items``),
+    one at a time.
     """
     from seasoncheck import pipeline
 
     has_body = bool(payload.get("text") or payload.get("html"))
     if not has_body and not payload.get("url"):
         raise BadInput('give "text" or "html" (an article), or "url" (a page to fetch)')
-    with ctx.write_lock, tempfile.TemporaryDirectory(prefix="seasoncheck-api-") as tmp:
-        source = _write_record(Path(tmp), payload) if has_body else payload["url"]
-        inputs = [str(source)]
-        report = pipeline.ingest(inputs, ctx.store, ctx.settings, kb=ctx.kb())
+    item: dict[str, Any] | str = _record(payload) if has_body else payload["url"]
+    with ctx.write_lock:
+        report = pipeline.ingest_items([item], ctx.store, ctx.settings, kb=ctx.kb(), origin="api")
         ctx.changed()
     return IngestOutcome(
         added=tuple(a.id for a in report.added),
@@ -517,12 +578,8 @@ def ingest_payload(ctx: WebContext, payload: dict[str, Any]) -> IngestOutcome:
     )
 
 
-def _write_record(folder: Path, payload: dict[str, Any]) -> Path:
-    """The record as a one-line JSONL file, the pipeline's article input format."""
-    import orjson
-
+def _record(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload as an article record in the JSONL input format (a fresh id when none given)."""
     record = {k: payload[k] for k in ARTICLE_FIELDS if payload.get(k) is not None}
     record.setdefault("id", f"api-{uuid.uuid4().hex[:12]}")
-    path = folder / "api.jsonl"
-    path.write_bytes(orjson.dumps(record) + b"\n")
-    return path
+    return record

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from seasoncheck.web import data
 from seasoncheck.web.api import MAX_LIMIT, MAX_OFFSET, MAX_SEASON, MAX_TEXT
+from seasoncheck.web.cached import CachedBody, cached_body, send_cached
 from seasoncheck.web.svg import timeline_svg
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ def franchise_page(request: Request, franchise_id: str) -> Response:
 
 
 @router.get("/franchise/{franchise_id}/season/{season}", include_in_schema=False)
-def season_page(
+async def season_page(
     request: Request,
     franchise_id: str,
     season: int = Path(..., ge=0, le=MAX_SEASON),
@@ -124,24 +125,27 @@ def season_page(
     ctx = _ctx(request)
     # The base URL is part of the key: the page's ClaimReview JSON-LD carries absolute links.
     key = ("page-season", franchise_id, season, evidence, str(request.base_url))
-    html = ctx.cached(key, lambda: _season_html(request, ctx, franchise_id, season, evidence))
-    return HTMLResponse(html)
+    entry = await ctx.cached_async(
+        key, lambda: _season_html(request, ctx, franchise_id, season, evidence)
+    )
+    return send_cached(request, entry)
 
 
 def _season_html(
     request: Request, ctx: data.WebContext, franchise_id: str, season: int, skip: int
-) -> str:
-    """The season page's HTML (one page of evidence), rendered once per store change."""
+) -> CachedBody:
+    """The season page's HTML (one page of evidence), rendered and encoded once per store change."""
     report = data.season_report(ctx, franchise_id, season)
     s = report.seasons[0]
     shown = data.season_claims(report, limit=EVIDENCE_PAGE, offset=skip)
     svg = timeline_svg(s.timeline, f"Timeline of {report.franchise} season {s.season}")
     labels = {c.article_id: c.article for c in s.claims}
     jsonld = claim_review_jsonld(request, ctx, report, replace(s, claims=tuple(shown.items)))
-    return render_html(
+    html = render_html(
         request, "season.html", report=report, s=s, svg=svg, labels=labels, jsonld=jsonld,
         shown=shown,
     )  # fmt: skip
+    return cached_body(html, "text/html; charset=utf-8")
 
 
 def claim_review_jsonld(
