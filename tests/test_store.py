@@ -125,7 +125,9 @@ def test_nul_characters_are_dropped_the_same_way_on_every_backend(fresh_store: S
     assert fresh_store.claims_for_article(a.id)[0].evidence == "Season 2 is coming."
 
 
-NO_NUL = st.characters(blacklist_characters="\x00")
+# No NUL (the store strips it, tested apart) and no lone surrogates: every reader rejects them
+# (orjson: "no low surrogate in string", decoders: invalid UTF-8), so no article can carry one.
+NO_NUL = st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))
 
 
 @settings(
