@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Callable
-
-import ahocorasick
 
 from seasoncheck.claims import foreign
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.attach import (
     Attachment,
+    Nearby,
     Target,
     article_installments,
     attach,
@@ -118,11 +116,12 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
         return _foreign_extraction(
             article, doc_id, lang, sentences, Target(work, None, franchise_id, names), published, kb
         )
+    seasoned = {m.work for m in mentions if m.kind == "season_ref"}  # "Ember Knight season 3"
     others = [
         m
         for m in mentions
         if m.work not in names
-        and _is_a_work(m)
+        and (_is_a_work(m) or m.work in seasoned)
         and not (m.kind == "title" and m.season is None and _in_passing(text, m))
     ]
     refs = refs_by_sentence(text, sentences)
@@ -155,11 +154,10 @@ def _most_mentioned(subject: Subject | None, mentions: tuple[Mention, ...]) -> S
 
 
 # A title named only to identify someone else's past work: "the studio behind X", "known for X".
-_PASSING = re.compile(
+_PASSING = P.caseless(
     r"\b(?:behind|known for|famous for|best known for|creators? of|makers? of|studio of|producers? of|"
     r"director of|(?:also )?(?:made|animated|produced|directed)|like|such as|similar to|fans of)\s+"
-    r"(?:the\s+)?(?:hit\s+|popular\s+|acclaimed\s+)?(?:anime\s+|series\s+)?[\"'“‘]?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?(?:hit\s+|popular\s+|acclaimed\s+)?(?:anime\s+|series\s+)?[\"'“‘]?$"
 )
 PASSING_WINDOW = 40  # characters before a mention searched for a passing cue
 
@@ -206,20 +204,9 @@ def _is_a_work(m: Mention) -> bool:
     return m.franchise_id is not None or m.season is not None or m.kind == "season_ref"
 
 
-def _cue_automaton() -> ahocorasick.Automaton:
-    """One automaton over every finder's cue words (patterns.FINDER_WORDS), value = finder kinds."""
-    kinds: dict[str, set[str]] = {}
-    for kind, words in P.FINDER_WORDS.items():
-        for w in words:
-            kinds.setdefault(w, set()).add(kind)
-    auto = ahocorasick.Automaton()
-    for w, ks in kinds.items():
-        auto.add_word(w, frozenset(ks))
-    auto.make_automaton()
-    return auto
-
-
-_CUES = _cue_automaton()
+# The ids of each finder's cue words (patterns.FINDER_WORDS) in the prefilter's automaton: the
+# pass that tells the patterns which literals a sentence holds tells the finders too.
+_CUE_IDS = {kind: P.register_literals(words) for kind, words in P.FINDER_WORDS.items()}
 _DIGIT = re.compile(r"\d")
 _Finder = Callable[[Sent], list[Finding]]
 
@@ -227,27 +214,21 @@ _Finder = Callable[[Sent], list[Finding]]
 def _candidates(text: str, sentences: list[Sentence]) -> list[tuple[int, tuple[_Finder, ...]]]:
     """Sentences holding a cue word, each with the finders its words call for.
 
-    One regex search per sentence picks the candidates; one Aho-Corasick pass over the lowered
-    article tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
+    One regex search per sentence picks the candidates; the literal automaton of the patterns
+    tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
     low = text.lower()  # same length as text for the scripts we extract from
     if len(low) != len(text):
         return [(i, FINDERS) for i in range(len(sentences))]
     search = P.CANDIDATE.search
-    picked = [i for i, s in enumerate(sentences) if search(low, s.start, s.end)]
-    if not picked:
-        return []
-    ends = [s.end for s in sentences]
-    kinds: dict[int, set[str]] = {}
-    for end, ks in _CUES.iter(low):
-        i = bisect_left(ends, end + 1)
-        if i < len(sentences) and sentences[i].start <= end:
-            kinds.setdefault(i, set()).update(ks)
     out = []
-    for i in picked:
-        ks = kinds.get(i, set())
-        if "release" not in ks and _DIGIT.search(low, sentences[i].start, sentences[i].end):
-            ks.add("release")
-        out.append((i, (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in ks))))
+    for i, s in enumerate(sentences):
+        if not search(low, s.start, s.end):
+            continue
+        present = P.literals_in(s.text)
+        kinds = {k for k, ids in _CUE_IDS.items() if present is None or not ids.isdisjoint(present)}
+        if "release" not in kinds and _DIGIT.search(low, s.start, s.end):
+            kinds.add("release")
+        out.append((i, (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in kinds))))
     return out
 
 
@@ -264,9 +245,10 @@ def _findings(
     """Every finding of every candidate sentence, attached to installment keys."""
     raws: list[Raw] = []
     services: list[str] = []
+    nearby = Nearby(others)
     for i, finders in _candidates(text, sentences):
         s = sentences[i]
-        att = attach(s, refs[i], target, others)
+        att = attach(s, refs[i], target, nearby.around(s))
         before = tuple(services[-SERVICE_MEMORY:])
         if _SERVICE_RX is not None and find_streaming in finders:  # no service word, no name
             services.extend(m.group() for m in _SERVICE_RX.finditer(s.text))
@@ -275,7 +257,7 @@ def _findings(
         sig = _TWEET_SIG.search(s.text) if "(@" in s.text else None
         body = s.text[: sig.start()] if sig else s.text
         source = _tweet_source(sentence_source(s.text), sig, sentences, i)
-        headline = bool(title) and s.text in title
+        headline = bool(title) and _without_prefix(s.text) in title
         for piece, keys in _pieces(body, att):
             sent = Sent(
                 piece,
@@ -297,6 +279,12 @@ def _findings(
                 if not _earlier_season_history(f, key, target, piece)
             )
     return raws
+
+
+def _without_prefix(text: str) -> str:
+    """A sentence without the page store's " date YYYY-MM-DD " prefix (the headline follows it)."""
+    m = _DATE_PREFIX.match(text) if text.startswith(("date", " date")) else None
+    return text[m.end() :] if m else text
 
 
 def _earlier_season_history(f: Finding, key: int | None, target: Target, piece: str) -> bool:

@@ -8,8 +8,8 @@ installment: the highest season number the article announces, or ``None`` (a fil
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import blank_asides
@@ -20,22 +20,23 @@ from seasoncheck.models import Mention
 
 # Season numbers above this are not read as the article's target (years, episode counts).
 MAX_TARGET_SEASON = 30
-_HEDGED_REF = re.compile(
-    r"\bif\b|\bwhether\b|\bnot confirmed\b|\bno word\b|\binstead of\b|\brather than\b", re.I
+# (P.caseless: run on the lowered text with a literal prefilter, 3-5x faster than re.I here)
+_HEDGED_REF = P.caseless(
+    r"\bif\b|\bwhether\b|\bnot confirmed\b|\bno word\b|\binstead of\b|\brather than\b"
 )
 _CROSSLINK = re.compile(
-    r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news)\b",
+    r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news|read next|"
+    r"you (?:might|may) also like|must read|don[’']t miss|trending now)\b",
     re.I,
 )
-_IF_BEFORE = re.compile(r"\b(?:if|whether)\b[^,.;]{0,30}$", re.I)
-_AND_FINAL = re.compile(
-    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+and\s+final\s+season\b",
-    re.I,
+_IF_BEFORE = P.caseless(r"\b(?:if|whether)\b[^,.;]{0,30}$")
+_AND_FINAL = P.caseless(
+    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+and\s+final\s+season\b"
 )
-_PAST_AFTER = re.compile(
-    r"^\s*(?:of [^,.]{0,40}?)?(?:,\s*which\s+)?(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|"
-    r"launched|was broadcast|went live|started|began|streamed|is currently|are currently|just concluded|(?:was|were) (?:teased|aired|broadcast|screened|shown|streamed|completed|finished))\b",
-    re.I,
+_PAST_AFTER = P.caseless(
+    r"^\s*(?:of [^,.]{0,40}?)?(?:,[^,.;]{1,60},)?(?:,\s*which\s+)?\s*(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|"
+    r"launched|was broadcast|went live|started|began|streamed|is currently|are currently|just concluded|(?:was|were) (?:teased|aired|broadcast|screened|shown|streamed|completed|finished)|"
+    r"followed|drew|earned|received|won|became|proved|topped|wrapped)\b"
 )
 
 
@@ -80,8 +81,16 @@ def refs_by_sentence(text: str, sentences: list[Sentence]) -> list[list[SeasonRe
     for ref in season_refs(text):
         i = bisect_right(starts, ref.start) - 1
         if i >= 0 and ref.end <= sentences[i].end:
-            out[i].append(replace(ref, start=ref.start - starts[i], end=ref.end - starts[i]))
+            out[i].append(_shifted(ref, starts[i]))
     return out
+
+
+def _shifted(ref: SeasonRef, base: int) -> SeasonRef:
+    """``ref`` with offsets relative to ``base`` (built directly: dataclasses.replace is 4x slower)."""
+    return SeasonRef(
+        ref.start - base, ref.end - base, ref.surface, ref.season, ref.part, ref.relative,
+        ref.installment,
+    )  # fmt: skip
 
 
 def target_season(
@@ -98,22 +107,27 @@ def target_season(
     if title:
         chunks.append((title, -1, season_refs(title)))
     for chunk, base, chunk_refs in chunks:
+        numbered = [
+            (r, r.season)
+            for r in chunk_refs
+            if r.season is not None and 2 <= r.season <= MAX_TARGET_SEASON
+        ]
+        if not numbered:
+            continue  # the chunk's cues below matter only for a numbered new season
         hedged = bool(_HEDGED_REF.search(chunk)) and "?" not in chunk[-2:]
         guess = bool(P.HEDGE.search(chunk))
         leak = bool(P.LEAK.search(chunk))
-        for ref in chunk_refs:
-            if ref.season is None or ref.season < 2 or ref.season > MAX_TARGET_SEASON:
-                continue
+        for ref, n in numbered:
             if hedged or _is_anchor(chunk, ref) or _PAST_AFTER.search(chunk[ref.end :]):
                 continue
             if base >= 0 and _owned_by_other(base + ref.start, others):
                 continue
             if guess:
-                guessed = max(guessed or 0, ref.season)
+                guessed = max(guessed or 0, n)
             elif leak:
-                leaked = max(leaked or 0, ref.season)
+                leaked = max(leaked or 0, n)
             else:
-                best = max(best or 0, ref.season)
+                best = max(best or 0, n)
     if best is not None:
         return best
     if guessed is not None:
@@ -137,12 +151,12 @@ def attach(
 ) -> Attachment:
     """The installments of ``target.work`` that ``sentence`` (with its season ``refs``) talks about."""
     text = sentence.text
-    main = blank_asides(text)
+    main = blank_asides(text) if refs else None  # also needed below when nothing is attached
     keys: list[int | None] = []
     spots: list[tuple[int, int | None]] = []
     past = anchored = False
     for ref in refs:
-        if main[ref.start] == " " and text[ref.start] != " ":
+        if main is not None and main[ref.start] == " " and text[ref.start] != " ":
             continue  # named inside an aside
         if (" if " in text or "whether" in text) and _IF_BEFORE.search(text[: ref.start]):
             continue
@@ -169,11 +183,30 @@ def attach(
         keys = list(dict.fromkeys([*keys, target.season, None]))
     if keys:
         return Attachment(tuple(keys), False, True, tuple(spots))
+    if main is None:
+        main = blank_asides(text)
     if past or (P.PAST_SEASON.search(main) and not (P.FUTURE.search(text) or P.HEDGE.search(text))):
         return Attachment((), True, False)
     if _mentions_other_only(sentence, target, others):
         return Attachment((), False, False)
     return Attachment((target.season,), anchored, False)
+
+
+class Nearby:
+    """The other works' mentions of an article, looked up by sentence: ``attach`` needs only those
+    that overlap the sentence or end just before it (a bisect instead of a scan per reference)."""
+
+    def __init__(self, others: list[Mention]) -> None:
+        self.others = others  # in text order, as the linker returns them
+        self.starts = [m.start for m in others]
+        self.reach = max((m.end - m.start for m in others), default=0)
+
+    def around(self, sentence: Sentence) -> list[Mention]:
+        """The mentions ``attach`` may look at for ``sentence``, in text order."""
+        lo_end = sentence.start - (ADJACENT_GAP + 2)  # _touches_other looks this far back
+        lo = bisect_left(self.starts, lo_end - self.reach)
+        hi = bisect_left(self.starts, sentence.end)
+        return [m for m in self.others[lo:hi] if m.end >= lo_end]
 
 
 def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
@@ -207,9 +240,8 @@ def _is_anchor(text: str, ref: SeasonRef) -> bool:
 
 
 # "both projects": every installment the article announces (a season and a film).
-_BOTH = re.compile(
-    r"\bboth (?:projects|installments|productions|the (?:season|series) and the (?:film|movie))\b",
-    re.I,
+_BOTH = P.caseless(
+    r"\bboth (?:projects|installments|productions|the (?:season|series) and the (?:film|movie))\b"
 )
 
 
@@ -229,7 +261,10 @@ def _film_is_new(text: str) -> bool:
     """True when an unnumbered installment in the sentence is announced, not looked back on."""
     if P.HISTORY_VERB.search(text) and not P.FUTURE.search(text):
         return False
-    return not re.search(r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b", text, re.I)
+    return not _NOT_NEW.search(text)
+
+
+_NOT_NEW = P.caseless(r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b")
 
 
 def season_refs(text: str) -> list[SeasonRef]:
@@ -239,9 +274,8 @@ def season_refs(text: str) -> list[SeasonRef]:
         return refs
     for m in _AND_FINAL.finditer(text):
         refs = [r for r in refs if not (m.start() <= r.start < m.end())]
-        refs.append(
-            SeasonRef(m.start(), m.end(), m.group(), season=P.ORDINALS[m.group("o").lower()])
-        )
+        surface = text[m.start() : m.end()]  # (the match's own groups are lower-cased)
+        refs.append(SeasonRef(m.start(), m.end(), surface, season=P.ORDINALS[m.group("o").lower()]))
     return sorted(refs, key=lambda r: r.start)
 
 

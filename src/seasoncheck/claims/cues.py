@@ -14,7 +14,8 @@ _CLAUSE = re.compile(
 # Sentences whose source and absence clauses are remembered: the merge rules ask about the same
 # sentence several times (its own claims, the article scan, look-ahead from earlier sentences).
 SENTENCE_CACHE = 4096
-_OPENS_WITH_NO = re.compile(r"^\W*(?:no|there (?:is|are) no|nothing)\b", re.IGNORECASE)
+# "No, X is not getting a sequel" opens with an answer, not with a list of what is missing.
+_OPENS_WITH_NO = re.compile(r"^\W*(?:no\b(?!,)|there (?:is|are) no\b|nothing\b)", re.IGNORECASE)
 # A leak named in a condition ("If the leak is accurate, ...") is the premise of a guess.
 _IF_BEFORE = re.compile(r"\b(?:if|assuming|should)\b[^,;.]{0,40}$", re.IGNORECASE)
 # Where a sentence that opens with "No ..." turns to what is known.
@@ -27,8 +28,11 @@ _ANNOUNCES = re.compile(
 _NAME_ANNOUNCES = re.compile(
     r"(?<!via )(?<!on )\b(?:"
     + "|".join(
-        re.escape(n) for n in sorted(set(P.OFFICIAL_NAMES + P.STUDIOS), key=len, reverse=True)
-    )
+        re.escape(n)
+        for n in sorted(
+            {f for n in P.OFFICIAL_NAMES + P.STUDIOS for f in (n, n.upper())}, key=len, reverse=True
+        )
+    )  # names in capitals too: "KADOKAWA announced", "TOHO revealed"
     + r")(?!\w)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
 )
 
@@ -36,10 +40,19 @@ _NAME_ANNOUNCES = re.compile(
 # An aside about something else: a relative clause or appositive between commas, or brackets.
 # "Drive, which took over for the third season, will animate it": the season named in the aside
 # is not what the sentence is about.
+# A closing comparison with the past is an aside too: "Netflix will likely keep it, given that it
+# carried the first season", "..., as it did with the first three seasons".
 _ASIDE = re.compile(
-    r",\s*(?:which|who|whose|the (?:\w+ )?(?:studio|company|team|service|platform) (?:behind|that|which|who))\b[^,;:]*(?=,)|\([^()]*\)",
+    r",\s*(?:which|who|whose|the (?:\w+ )?(?:studio|company|team|service|platform) (?:behind|that|which|who))\b[^,;:]*(?=,)|\([^()]*\)|"
+    r",\s*(?:given that|just as|as (?:it|they|he|she) (?:did|had|has|have)(?: done)? (?:with|for)|"
+    r"after (?:taking over|replacing|succeeding|handling|animating|producing))\b[^;:]*$|"
+    r",\s*which\s+(?:\w+\s+){0,2}?(?:has|had|have|was|were|streamed|aired|animated|produced|premiered|"
+    r"carried|holds|held|licensed)\b(?![^,;:]*\b(?:will|set to|slated|upcoming)\b)[^,;:]*$",
     re.I,
 )
+
+
+_BLANKED_COMMA = re.compile(r"(?<=   ),")
 
 
 def blank_asides(text: str) -> str:
@@ -77,12 +90,32 @@ def absent_spans(text: str) -> list[tuple[int, int]]:
 
     A sentence that opens with "No ..." is a list of what is missing: all of it is absent.
     """
-    spans = [(s, e) for s, e in clauses(text) if P.ABSENCE.search(text, s, e)]
+    parts = clauses(text)
+    spans = [(s, e) for s, e in parts if P.ABSENCE.search(text, s, e)]
+    spans = [_with_list_tail(text, span, parts) for span in spans]
     if _OPENS_WITH_NO.match(text):
         # "No window was given, but Crunchyroll announced ...": the contrast clause is a claim
         turn = _CONTRAST.search(text)
         return [(0, turn.start() if turn else len(text)), *spans]
     return spans
+
+
+# "no date, visual or trailer has been released": the nouns after "no" are one list, cut by commas.
+_NO_LIST_HEAD = re.compile(r"\bno\s+(?:\w+\s+){0,2}?\w+$", re.IGNORECASE)
+_LIST_TAIL = re.compile(r"(?:\w+\s+){0,2}?\w+\s+(?:or|nor|and)\s+\w+", re.IGNORECASE)
+
+
+def _with_list_tail(
+    text: str, span: tuple[int, int], parts: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """An absence clause ending in "no X" grown over the rest of its list ("no X, Y or Z ...")."""
+    s, e = span
+    if not _NO_LIST_HEAD.search(text, s, e):
+        return span
+    nxt = next(((ns, ne) for ns, ne in parts if ns > e), None)
+    if nxt is None or not _LIST_TAIL.match(text, nxt[0], nxt[1]):
+        return span
+    return s, nxt[1]
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -98,9 +131,11 @@ def sentence_source(text: str) -> Source:
         return Source("denied", "none")
     hedged = _has(P.HEDGE, text, absent) or _has(P.HEDGE_MAY, text, absent)
     leak = [m for m in P.LEAK.finditer(text) if not in_spans(m.start(), absent)]
+    media = media_outlet(text)
+    if leak and media not in (None, "official", "leak") and all(_hearsay(m) for m in leak):
+        return Source("reported", "media")  # "According to a report in X, ... is reportedly ..."
     if leak and not (hedged and all(_IF_BEFORE.search(text, 0, m.start()) for m in leak)):
         return Source("reported", "leak")
-    media = media_outlet(text)
     if media == "official":
         return Source("speculated", "none") if hedged else Source("confirmed", "official")
     if media == "leak":
@@ -114,25 +149,45 @@ def sentence_source(text: str) -> Source:
     return NONE
 
 
+# Hearsay adverbs: they pass a claim on without naming a leaker; beside a named outlet the outlet
+# is the source ("according to a report in Example Weekly, the sequel is reportedly planned").
+_HEARSAY = frozenset(("reportedly", "allegedly", "apparently"))
+
+
+def _hearsay(m: re.Match[str]) -> bool:
+    """True when a leak cue is only a hearsay adverb."""
+    return m.group().lower() in _HEARSAY
+
+
 def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
     """True when an official channel is cited (weak channels need an announcing verb in their clause)."""
     if _has(P.OFFICIAL, text, absent) or (
         _ANNOUNCES.search(text) and _has(_NAME_ANNOUNCES, text, absent)
     ):
         return True
-    for s, e in clauses(text):
+    main = blank_asides(text)  # "The company, which co-produces the anime, said ...": one clause
+    if main is not text:
+        main = _BLANKED_COMMA.sub(lambda m: " " * len(m.group()), main)
+    for s, e in clauses(main):
         if (
             not in_spans(s, absent)
-            and P.OFFICIAL_WEAK.search(text, s, e)
-            and P.ANNOUNCE_VERB.search(text, s, e)
+            and P.OFFICIAL_WEAK.search(main, s, e)
+            and P.ANNOUNCE_VERB.search(main, s, e)
         ):
             return True
     return False
 
 
+# An outlet named after the claim: "..., Deadline reported." / "..., the Hollywood Reporter writes."
+_OUTLET_AFTER = re.compile(
+    r"[,;]\s*(?:the\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
+    r"(?:reported|reports|wrote|writes)\b"
+)
+
+
 def media_outlet(text: str) -> str | None:
     """'official', 'leak', or the outlet's name when the sentence cites another source."""
-    m = P.MEDIA.search(text)
+    m = P.MEDIA.search(text) or _OUTLET_AFTER.search(text)
     if not m:
         return None
     outlet = (m.group("outlet") or "").strip()
@@ -141,7 +196,8 @@ def media_outlet(text: str) -> str | None:
     low = outlet.lower()
     if low.startswith(_OFFICIAL_NAMES) or P.OFFICIAL.search(outlet):
         # "watch it via Crunchyroll" names a service, not a source
-        return None if (m.group("cue") or "").lower() in ("via", "per") else "official"
+        cue = m.groupdict().get("cue") or ""  # _OUTLET_AFTER has no cue group
+        return None if cue.lower() in ("via", "per") else "official"
     if P.LEAK.search(outlet) or outlet.startswith("@"):
         return "leak"
     if outlet.split()[0] in ("Twitter", "X", "YouTube", "Instagram", "TikTok"):

@@ -16,13 +16,14 @@ VERB_BEFORE_WINDOW = 80  # "will return to television screens in October 2024"
 VERB_AFTER_WINDOW = 80  # "April 2024 or October 2024 seem to be the likely dates for its return"
 _ANNOUNCE_DATE_BEFORE = re.compile(
     r"(?:^\W*(?:on|since|as of)\s+(?:\w+,?\s+)?$)|(?:\b(?:announced|posted|revealed|confirmed|shared|published|held|"
-    r"tweeted|unveiled|stated|said|reported|takes? place|taking place|event|livestream|stream|since|as of)\s+(?:on\s+|in\s+)?(?:\w+,?\s+)?$)",
+    r"tweeted|unveiled|stated|said|reported|renewed|greenlit|green-lit|takes? place|taking place|event|livestream|stream|since|as of)\s+(?:on\s+|in\s+)?(?:\w+,?\s+)?$)|"
+    r"(?:\b(?:renewal|announcement|confirmation) (?:came|comes|arrives|arrived|happens|happened|is made|was made)\s+(?:in\s+)?$)",
     re.I,
 )
 # The date of the announcement, not of the premiere: "as announced at the Expo panel in July".
 _ANNOUNCED_AT = re.compile(
     r"\b(?:announced|revealed|unveiled|confirmed|teased)\s+(?:at|during|on|via|in)\b"
-    r"(?:(?!\b(?:that|will|to|for)\b)[^,;.]){0,50}\b(?:in|on)\s+$",
+    r"(?:(?!\b(?:that|will|to|for|air|premiere|release|debut|arrive|return|launch)\b)[^,;.]){0,50}\b(?:in|on)\s+$",
     re.I,
 )
 # The date a trailer or visual came out, not the premiere: "the key visual, released in March 2025,".
@@ -45,7 +46,8 @@ PROMO_WINDOW = 60  # "Aniplex released a new promotional video on Thursday, Marc
 _OTHER_PRODUCT = re.compile(
     r"\b(?:soundtracks?|OST|singles?|albums?|CDs?|games?|pre-?orders?|Blu-?rays?|DVDs?|box sets?|volumes?|manga|"
     r"novels?|merch(?:andise)?|figures?|tickets?|events?|livestreams?|panels?|screenings?|concerts?|"
-    r"stage plays?|musicals?|exhibitions?|collaborations?|cafes?|pop-?up stores?)\b(?P<rest>[^,;:.]*)$",
+    r"stage plays?|musicals?|exhibitions?|collaborations?|cafes?|pop-?up stores?|"
+    r"live-action (?:films?|movies?|dramas?|series|adaptations?|versions?))\b(?P<rest>[^,;:.]*)$",
     re.I,
 )
 # Words of the installment itself, and verbs only a broadcast takes ("the manga's anime will premiere").
@@ -70,7 +72,7 @@ _EARLIER_INSTALLMENT = re.compile(
     re.I,
 )
 _ANNOUNCE_DATE_AFTER = re.compile(
-    r"^\s*(?:at|during)\b|^\s*\(|^\s*:|^\s*[’']s\b|^\s+(?:cinematic|theatrical|finale|event|livestream|box office)",
+    r"^\s*(?:at(?!\s+the\s+(?:very\s+)?(?:earliest|latest|soonest)\b)|during)\b|^\s*\(|^\s*:|^\s*[’']s\b|^\s+(?:cinematic|theatrical|finale|event|livestream|box office)",
     re.I,
 )
 _NOT_EXPECTED = re.compile(
@@ -85,6 +87,11 @@ _SHIFT = re.compile(
     r"\bby (?P<n>an?|one|two|three|four|six|\d) (?P<u>cours?|months?|seasons?)\b", re.I
 )
 _SHIFT_MONTHS = {"cour": 3, "cours": 3, "season": 3, "seasons": 3, "month": 1, "months": 1}
+# Other works named as a group: their dates are not the subject's.
+_OTHER_WORKS = re.compile(
+    r"\b(?:other|several|many|multiple|numerous)\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|anime|series|productions|works)\b",
+    re.I,
+)
 _ANNOUNCED_FOR = re.compile(
     r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b[^.;]{0,60}\bfor\s+(?:an?\s+)?$",
     re.I,
@@ -113,12 +120,23 @@ _STUDIO_SUFFIX = re.compile(
 )
 # A studio the lists do not know, named as the subject of animating the new installment:
 # "Signal.MD returns to animate the sixth season", "Studio Kafka will once again handle the animation".
-_OPEN_STUDIO_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\band\s+)(?P<name>(?:Studio\s+)?(?!(?:The|It|This|That|Season|Part|Fans|Production|Animation)\b)"
-    r"[A-Z][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,2})(?:\s*,)?\s+"
-    r"(?=(?:returns|is returning|will return|is back|comes back) to animate\b|"
-    r"will (?:once again |again |also )?(?:animate|handle the animation|produce the animation)\b)"
+# Two studios may share the verb: "Studio A and Studio B will once again share the animation".
+_OPEN_NAME = (
+    r"(?:Studio\s+)?(?!(?:The|It|This|That|Season|Part|Fans|Production|Animation)\b)"
+    r"[A-Z][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,2}"
 )
+_ANIMATE_VERB = (
+    r"(?:(?:returns|is returning|will return|is back|comes back) to animate\b|"
+    r"will (?:once again |again |also )?(?:animate|handle the animation|"
+    r"produce the (?:animation|anime|series|season|sequel|film|movie)|(?:share|split) the animation)\b|is (?:once again |again |also )?(?:animating|producing)\b)"
+)
+# An aside may stand between the studio and its verb: "X, which animated both seasons, is producing".
+_OPEN_STUDIO_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s+|\band\s+|\bthat\s+)(?P<name>{_OPEN_NAME})(?:\s*,[^,;]{{1,80}},)?(?:\s*,)?\s+"
+    rf"(?=(?:and\s+{_OPEN_NAME}\s+)?{_ANIMATE_VERB})"
+)
+# The second of two studios after "animated by": "co-produced by Studio A and Studio B".
+_SECOND_STUDIO = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_OPEN_NAME})")
 # Earlier seasons named as a group: "the first two seasons", "all three previous seasons".
 _EARLIER_SEASONS = re.compile(
     r"\b(?:first|previous|earlier|past|prior|older) (?:\w+ )?(?:seasons|parts)\b|\ball (?:\w+ )?(?:seasons|parts)\b|"
@@ -173,9 +191,17 @@ def find_renewal(s: Sent) -> list[Finding]:
     return []
 
 
+# A line that sends readers to other articles ("For more anime news, check out our guide to the
+# upcoming anime of 2026"): its dates are the guide's, not the season's.
+_READ_MORE = re.compile(
+    r"\bcheck out our\b|\bfor more (?:\w+ )?(?:news|coverage|updates|guides?)\b|\bour (?:full )?(?:guides?|list|roundup)\b",
+    re.I,
+)
+
+
 def find_release(s: Sent) -> list[Finding]:
     """When the new installment premieres: dated, or claimed without a date."""
-    if s.question or s.past:
+    if s.question or s.past or _READ_MORE.search(s.text):
         return []
     if not (
         P.RELEASE_VERB.search(s.text)
@@ -224,9 +250,11 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False
     if _replaced(before) or _promo_date(text, d, before) or _other_product(before):
         return False
+    if _OTHER_WORKS.search(_clause_before(before)):
+        return False  # "with several other fall titles also moving to 2026"
     if is_event_year(text, d):
         return False
-    if _NOT_EXPECTED.search(before) and not before.rstrip().endswith("until"):
+    if _NOT_EXPECTED.search(before) and not before.rstrip().endswith(("until", "before")):
         return False
     if _before_publication(d, s.published) and not P.FUTURE.search(before[-60:]):
         return False
@@ -246,6 +274,12 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
     )
 
 
+def _clause_before(before: str) -> str:
+    """The part of ``before`` after its last clause break (comma, semicolon, dash)."""
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(" – "), before.rfind(" — "))
+    return before[cut + 1 :]
+
+
 def _promo_date(text: str, d: DateMention, before: str) -> bool:
     """True when the date belongs to a promo item's release and no premiere verb governs it:
     "released a key visual on March 5", "In March, the staff released a teaser"."""
@@ -263,7 +297,7 @@ def _promo_date(text: str, d: DateMention, before: str) -> bool:
 def _other_product(before: str) -> bool:
     """True when the date's clause is about a product or event, not the season, before the date."""
     m = _OTHER_PRODUCT.search(before)
-    return bool(m) and not _INSTALLMENT_WORD.search(m.group("rest"))
+    return m is not None and not _INSTALLMENT_WORD.search(m.group("rest"))
 
 
 def _replaced(before: str) -> bool:
@@ -286,10 +320,19 @@ def _before_publication(d: DateMention, pub: tuple[int, int] | None) -> bool:
     """True when the date lies before the article's publication month (history, or a dateline)."""
     if pub is None or not d.value or not d.value[:4].isdigit():
         return False
-    year, month = int(d.value[:4]), int(d.value[5:7]) if d.value[5:7].isdigit() else 0
+    year, month = int(d.value[:4]), _month_of(d.value)
     if year != pub[0]:
         return year < pub[0]
     return bool(month and pub[1] and month < pub[1])
+
+
+_SEASON_MONTH = {"WINTER": 1, "SPRING": 4, "SUMMER": 7, "FALL": 10}
+
+
+def _month_of(value: str) -> int:
+    """The month a date value starts in ("2025-03" -> 3, "2025-WINTER" -> 1), or 0 for a year."""
+    tail = value[5:]
+    return int(tail[:2]) if tail[:2].isdigit() else _SEASON_MONTH.get(tail, 0)
 
 
 def _year_before_publication(d: DateMention, pub: tuple[int, int] | None) -> bool:
@@ -311,6 +354,8 @@ def find_delay(s: Sent) -> list[Finding]:
         return []
     for d in s.dates:
         between = s.text[m.start() : d.start]  # from the delay word: "moved to" ends in "to"
+        if _OTHER_WORKS.search(_clause_before(s.text[: d.start])):
+            continue  # "several other fall titles are also moving to 2026": not this one
         if d.start > m.start() and (
             P.DELAY_TARGET.search(between[-12:]) or _NOW_BEFORE.search(between)
         ):
@@ -363,10 +408,20 @@ def find_studio(s: Sent) -> list[Finding]:
     if not out:  # a studio the name lists do not know: the capitalised name after "animated by"
         for rx, text in ((_OPEN_STUDIO, s.text), (_OPEN_STUDIO_SUBJECT, main)):
             for m in rx.finditer(text):
-                name = _clean_studio(m.group("name"))
-                if not in_spans(m.start("name"), s.absent) and all(f.value != name for f in out):
-                    out.append(Finding("studio", name))
+                second = _SECOND_STUDIO.match(text, m.end()) if rx is _OPEN_STUDIO else None
+                for name_m in (m, second) if second else (m,):
+                    name = _clean_studio(_without_final_stop(text, name_m))
+                    if not in_spans(m.start("name"), s.absent) and all(
+                        f.value != name for f in out
+                    ):
+                        out.append(Finding("studio", name))
     return out
+
+
+def _without_final_stop(text: str, m: re.Match[str]) -> str:
+    """The matched name, without the full stop that ends the sentence ("... by Studio Ironleaf.")."""
+    name = m.group("name")
+    return name[:-1] if name.endswith(".") and not text[m.end("name") :].strip() else name
 
 
 def _in_untied_aside(text: str, main: str, pos: int) -> bool:
@@ -393,15 +448,17 @@ def find_streaming(s: Sent) -> list[Finding]:
     """Where the new installment streams outside Japan."""
     if s.question or s.past or s.service_rx is None or not P.STREAM_VERB.search(s.text):
         return []
-    if not P.STREAM_FUTURE.search(s.text):
+    if not P.STREAM_FUTURE.search(s.text) or _history_only(s.text):
         return []
-    names = [
-        m.group()
+    found = [
+        m
         for m in s.service_rx.finditer(s.text)
-        if not in_spans(m.start(), s.absent)
-        and not s.text.startswith(" News", m.end())  # the outlet
-        and not _past_clause(s.text, m.start())
+        if not in_spans(m.start(), s.absent) and not s.text.startswith(" News", m.end())
     ]
+    names = [m.group() for m in found if not _past_clause(s.text, m.start(), m.end())]
+    # "X streamed season 1, and it will stream season 2": the pronoun is the service
+    if not names and _STREAMS_AGAIN.search(s.text):
+        names = [m.group() for m in found][:1] or list(s.services_before[-1:])
     if not names and P.STREAM_CORef.search(s.text):
         names = list(s.services_before[-1:])
     out: list[Finding] = []
@@ -411,15 +468,47 @@ def find_streaming(s: Sent) -> list[Finding]:
     return out
 
 
-def _past_clause(text: str, pos: int) -> bool:
+# A pronoun for the service named before, streaming the new season: "and it will also stream
+# season 2", "the service will stream it again".
+_STREAMS_AGAIN = re.compile(
+    r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|is set to|plans to)\s+"
+    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b",
+    re.I,
+)
+# A service as the subject of a past verb: "Crunchyroll streamed Season 7 as it aired".
+_SERVICE_DID = re.compile(
+    r"\s+(?:also\s+)?(?:streamed|simulcast|simulcasted|carried|licensed|aired|released|picked up|"
+    r"had the rights|held the rights)\b",
+    re.I,
+)
+
+
+def _past_clause(text: str, pos: int, end_of_name: int | None = None) -> bool:
     """True when the clause around ``pos`` speaks of earlier seasons only ("the first two seasons
-    are on Netflix"): where they stream is not where the new one will."""
+    are on Netflix", "Netflix streamed season 1"): where they stream is not where the new one will."""
     for start, end in clauses(text):
         if start <= pos < end:
-            return bool(
-                _EARLIER_SEASONS.search(text, start, end) and not P.FUTURE.search(text, start, end)
-            )
+            if P.FUTURE.search(text, start, end):
+                return False
+            did = end_of_name is not None and _SERVICE_DID.match(text, end_of_name)
+            return bool(did or _EARLIER_SEASONS.search(text, start, end))
     return False
+
+
+def _history_only(text: str) -> bool:
+    """True for a sentence told wholly in the past ("Both seasons were animated by X and aired on
+    TV, with Y streaming them"): it says where earlier seasons streamed."""
+    return bool(
+        _WERE_DONE.search(text)
+        and P.HISTORY_VERB.search(text)
+        and not P.FUTURE.search(text)
+        and not P.HEDGE.search(text)
+    )
+
+
+_WERE_DONE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:animated|produced|aired|broadcast|released|streamed)\b", re.I
+)
 
 
 def find_trailer(s: Sent) -> list[Finding]:
@@ -456,7 +545,9 @@ def name_regex(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
     """One regex matching any of ``names`` as whole words, longest first, with 'studio(s)' around."""
     if not names:
         return None
-    alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    # Studios are often written in capitals ("SILVER LINK.", "WIT STUDIO"): the same name.
+    forms = {f for n in names for f in (n, n.upper())}
+    alts = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
     return re.compile(
         rf"(?:\b(?:[Tt]he\s+)?(?:animation\s+)?[Ss]tudio\s+)?(?<![\w])(?:{alts})(?![\w+])(?:\s+[Ss]tudios?\b)?"
     )

@@ -1,8 +1,9 @@
 """Claims of Spanish, French, Italian, German and Portuguese articles: seasons, dates, renewals, delays.
 
 A smaller rule set than the English one, with each language's own words (months, "next year",
-season nouns, hedges, sources). Studio and streaming claims are English-only: their cues are too
-varied to guess at. Other languages (Japanese, Chinese, ...) are skipped with a reason.
+season nouns, hedges, sources). Studio claims need the language's word for animation and a studio
+name; streaming claims a listed service in a sentence that guesses or announces. Other languages
+(Japanese, Chinese, ...) are skipped with a reason.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import Source
+from seasoncheck.claims.finders import name_regex
 
 SUPPORTED = ("es", "fr", "it", "de", "pt")
 
@@ -66,8 +69,8 @@ LEXICONS: dict[str, Lexicon] = {
         r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio",
         r"según|de acuerdo con|informa\w*",
         r"filtra\w*|rumor\w*|insider",
-        r"se desconoce|no se ha|aún no|todavía no|sin fecha",
-        r"tráiler|avance|teaser|póster|visual",
+        r"se desconoce|no se ha|no ha habido|aún no|todavía no|sin fecha|ningún|ninguna",
+        r"tráiler|avance|teaser|póster|visual|imagen promocional|ilustración promocional",
         r"temporada final|parte \d|película",
         {"invierno": "WINTER", "primavera": "SPRING", "verano": "SUMMER", "otoño": "FALL"},
         r"se estrenó|se emitió|fue estrenad\w*|se lanzó|llegó",
@@ -94,12 +97,12 @@ LEXICONS: dict[str, Lexicon] = {
         r"anunci\w*|confirm\w*|nova temporada|renova\w*|produção|volta\w*|retorn\w*",
         r"estre\w*|lançamento|exibi\w*|chega\w*|data de estreia|(?:confirmad|previst|marcad)\w* para",
         r"adia\w*|atras\w*",
-        r"poderia|pode ser|possível|possivelmente|espera-se|parece|rumor\w*|provavelmente|especula\w*|deve|deverá|deveria",
-        r"oficial\w*|conta oficial|estúdio",
+        r"poderia|pode ser|possível|possivelmente|espera-se|parece|rumor\w*|provavelmente|provável|aposta|especula\w*|deve|deverá|deveria",
+        r"oficial\w*|conta oficial|estúdio|o site",
         r"segundo|de acordo com",
         r"vaza\w*|rumor\w*|insider",
         r"ainda não|sem data|não foi",
-        r"trailer|teaser|pôster|visual",
+        r"trailer|teaser|pôster|visual|imagem promocional|ilustração promocional",
         r"temporada final|parte \d|filme",
         {"inverno": "WINTER", "primavera": "SPRING", "verão": "SUMMER", "outono": "FALL"},
         r"estreou|foi exibid\w*|foi lançad\w*|chegou",
@@ -126,12 +129,13 @@ LEXICONS: dict[str, Lexicon] = {
         r"annon\w*|confirm\w*|nouvelle saison|suite|retour|renouvel\w*|production",
         r"sorti\w*|diffus\w*|prévue? pour|arriv\w*|date de sortie|débarque\w*",
         r"report\w*|retard\w*|repouss\w*|décal\w*",
-        r"pourrait|possibl\w*|semble|sembl\w*|probabl\w*|peut-être|rumeur\w*|spécul\w*|devrai\w*",
-        r"officiel\w*|compte officiel|studio|selon l[’']annonce|d[’']après l[’']annonce",
+        r"pourrait|possibl\w*|semble|sembl\w*|probabl\w*|peut-être|rumeur\w*|spécul\w*|devrai\w*|"
+        r"s[’']attendre|au plus tôt",
+        r"officiel\w*|compte officiel|studio|communiqué|selon l[’']annonce|d[’']après l[’']annonce",
         r"selon|d[’']après|médias",
         r"fuite\w*|rumeur\w*|insider",
         r"n[’']a pas|pas encore|aucune date|pas de date|inconnu\w*",
-        r"bande-annonce|teaser|trailer|visuel|affiche",
+        r"bande-annonce|teaser|trailer|visuel|affiche|illustration promotionnelle",
         r"saison finale|partie \d|film",
         {"hiver": "WINTER", "printemps": "SPRING", "été": "SUMMER", "automne": "FALL"},
         r"est sortie?|a été diffusée?|a débuté|avait débuté",
@@ -163,7 +167,7 @@ LEXICONS: dict[str, Lexicon] = {
         r"secondo|stando a",
         r"leak\w*|indiscrezion\w*|insider",
         r"non (?:si )?(?:hanno|ha|è)|ancora|tutto tace|nessuna data",
-        r"trailer|teaser|visual|poster",
+        r"trailer|teaser|visual|poster|illustrazione promozionale|immagine promozionale",
         r"stagione finale|parte \d|film",
         {"inverno": "WINTER", "primavera": "SPRING", "estate": "SUMMER", "autunno": "FALL"},
         r"è uscit\w*|è andat\w* in onda|ha debuttato|è stat\w* trasmess\w*",
@@ -331,6 +335,69 @@ def _before_month(v: str | None, pub: tuple[int, int] | None) -> bool:
     return (int(v[:4]), month) < pub
 
 
+# The word for animation in each language: a studio named beside it animates the season.
+_ANIMATION = re.compile(r"\b(?:animaci[óo]n|animation|animazion[ei]|animaç[ãa]o)\b", re.IGNORECASE)
+# "el estudio Bones", "lo studio 8bit", "o estúdio Bones": a capitalised name after the studio word.
+_NAMED_STUDIO = re.compile(
+    r"\b(?i:estudio|studio|estúdio)\s+(?P<name>[A-Z0-9][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,2})"
+)
+_LISTED_STUDIO = name_regex(P.STUDIOS)
+# A closing comparison with earlier seasons: "comme pour les trois premières saisons", "così come
+# aveva fatto per la terza stagione". The seasons it names are not the claim's.
+_COMPARISON = re.compile(
+    r",?\s*\b(?:comme pour|comme lors|comme pour|così come|come per|come nelle|como en|como nas?|"
+    r"como para|como fez|wie bei|wie schon)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+_SERVICE = name_regex(P.SERVICES)
+# A relative clause about the past between commas: "Crunchyroll, qui proposait déjà la première
+# saison, récupère aussi la suite". What it names is not what the sentence claims.
+_RELATIVE = re.compile(r",\s*(?:qui|que|che|der|die|das)\b[^,]*,", re.IGNORECASE)
+
+
+_AGENT_BEFORE = re.compile(r"\b(?:par|por|da|von|durch|pela|pelo)\s+(?:\w+\s+)?$")
+# "Aucune plateforme n'a été annoncée, mais Crunchyroll ...": the claim follows the contrast.
+_CONTRAST = re.compile(r"\b(?:mais|mas|pero|ma|aber|sin embargo|però)\b")
+
+
+def service_names(text: str, lex: Lexicon) -> list[str]:
+    """Services a sentence names for the new installment: a listed service in a sentence that
+    guesses or announces (the language's hedge or renewal words), not in a past-tense one."""
+    if _SERVICE is None:
+        return []
+    main = _RELATIVE.sub(", ", text)
+    low = main.lower()
+    if re.search(rf"\b(?:{lex.history})\b", low) or _FIRST_SEASON.search(low):
+        return []
+    if not re.search(rf"\b(?:{lex.hedge}|{lex.renewal})", low):
+        return []
+    absent = re.search(rf"\b(?:{lex.absence})", low)
+    names = []
+    for m in _SERVICE.finditer(main):
+        before = low[: m.start()]
+        if _AGENT_BEFORE.search(before) or (absent and not _CONTRAST.search(before, absent.end())):
+            continue  # "confirmée par Crunchyroll" is a source; "no platform yet" is no claim
+        names.append(m.group())
+    return list(dict.fromkeys(names))
+
+
+def studio_names(text: str) -> list[str]:
+    """Studios a sentence ties to the animation: a listed name or "studio X" beside the language's
+    word for animation."""
+    if not _ANIMATION.search(text):
+        return []
+    names = [m.group() for m in _LISTED_STUDIO.finditer(text)] if _LISTED_STUDIO else []
+    names += [m.group("name") for m in _NAMED_STUDIO.finditer(text)]
+    out: list[str] = []
+    for n in names:
+        n = re.sub(r"^(?i:(?:the\s+)?(?:animation\s+)?studios?\s+)", "", n).strip()
+        if n and not any(n == o or n in o or o in n for o in out):
+            out.append(n)
+    return out
+
+
 def sentence_findings(
     text: str, lex: Lexicon, target: int | None, pub: tuple[int, int] | None
 ) -> list[ForeignFinding]:
@@ -338,7 +405,7 @@ def sentence_findings(
     low = text.lower()
     if text.rstrip().endswith("?"):
         return []
-    keys = season_keys(text, lex, target)
+    keys = season_keys(_COMPARISON.sub("", text), lex, target)
     src = source_of(text, lex)
     out: list[ForeignFinding] = []
     absent = bool(re.search(rf"\b(?:{lex.absence})", low))
@@ -365,4 +432,9 @@ def sentence_findings(
         )
     if re.search(rf"\b(?:{lex.trailer})\b", low) and not absent:
         out.extend(ForeignFinding(k, "trailer", None, src) for k in keys)
+    if not absent and not re.search(rf"\b(?:{lex.history})\b", low):
+        for name in studio_names(text):
+            out.extend(ForeignFinding(k, "studio", name, src) for k in new_keys)
+    for name in service_names(text, lex):
+        out.extend(ForeignFinding(k, "streaming", name, src) for k in new_keys or (target,))
     return out

@@ -63,8 +63,8 @@ def article_sources(sentences: list[Sentence]) -> ArticleSources:
     official = leak = stream_absent = False
     for s in sentences:
         text = s.text
-        if not _SOURCE_CUE.search(text):
-            continue
+        if not _SOURCE_CUE.search(text) or text.rstrip().endswith("?"):
+            continue  # a question ("Season 2 Officially Confirmed?") asserts no source
         if (
             not official
             and P.ANNOUNCE_VERB.search(text)
@@ -92,7 +92,7 @@ def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> S
         return Source("confirmed", "official")
     text = sentences[raw.index].text
     if ftype == "trailer":
-        linked = art.official and P.TRAILER_LINK.search(text)
+        linked = (art.official and P.TRAILER_LINK.search(text)) or P.TRAILER_RELEASER.search(text)
         return Source("confirmed", "official") if linked else NONE
     if P.TRAILER_SELF.search(text):
         return Source("confirmed", "official")

@@ -9,7 +9,8 @@ from seasoncheck.link.normalise import NormText
 from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.models import Mention
 
-_SPACES = re.compile(" +")
+# Runs of two or more spaces only: " +" also rewrote every single space, 5x slower on 5 KB.
+_SPACES = re.compile("  +")
 
 
 @dataclass(frozen=True)

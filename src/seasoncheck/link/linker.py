@@ -202,7 +202,9 @@ class Linker:
         names: dict[str, tuple[str, str | None, str, set[str]]] = {}
         for doc, c in cands:
             key = _prefer_part(ow_key(c.surface), keys, docs)
-            if not key or any(h.start < c.end and c.start < h.end for h in doc.hits):
+            if not key or any(
+                h.start < c.end and c.start < h.end and not _weak_inside(h, c) for h in doc.hits
+            ):
                 continue  # a KB title inside or around the candidate: the KB evidence wins
             surface = c.surface if ow_key(c.surface) == key else _part_surface(c.surface, key)
             if key in names:
@@ -330,7 +332,7 @@ def _inline_crosslinks(text: str) -> list[tuple[int, int]]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A span without the spaces (or blanked punctuation) at its ends."""
-    start = max(start, 0)
+    start, end = max(start, 0), min(end, len(text))  # a closed trigger's pad space at the end
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum():
@@ -397,6 +399,8 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
     if not after:
         return False
     word = after.group(1)
+    if text[after.start(1) : after.start(1) + 12].lower() == "final season":
+        return False  # "Beastars Final Season Part 2": an installment word, like "Season 2"
     return word[:1].isupper() and word.lower().strip(".,;:!?") not in RUN_BREAKERS
 
 
@@ -426,6 +430,11 @@ def _surface_season(surface: str, season: int | None) -> int | None:
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     """True when ``pos`` falls in one of ``spans``."""
     return any(s <= pos < e for s, e in spans)
+
+
+def _weak_inside(h: Hit, c: TitleCandidate) -> bool:
+    """True for a one-word KB hit inside a longer open-world title ("Moon" in "Moon Harbor")."""
+    return h.weak and c.start <= h.start and h.end <= c.end and h.end - h.start < c.end - c.start
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

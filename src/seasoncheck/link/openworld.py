@@ -32,7 +32,7 @@ _LEAD_WORDS = """when will is are was were does do did why how what where who wh
     where's what's when's who's director producer creator author writer episode episodes volume
     volumes chapter chapters final following throughout during until unlike like including
     according given once both each every other another some many most several such only even
-    just still yet again already"""
+    just still yet again already preview previews guide roundup lineup ranking review recap"""
 LEAD_STOP = frozenset(_LEAD_WORDS.split())
 # Words a title cannot consist of alone.
 _GENERIC_WORDS = """the part film movie project ova special one two three four five six seven eight nine ten
@@ -67,7 +67,7 @@ ABBREVIATIONS = frozenset(
 
 # Longest title taken from a run of capitalised words; calibrated on headlines of the dev set
 # and bangumi-data's English titles (95% have at most 8 words).
-MAX_TITLE_WORDS = 8
+MAX_TITLE_WORDS = 10
 # "Season 2, titled X" / "Season 2 will be titled X": X names the season, not a new work, when
 # "titled" follows a season reference this closely (characters).
 TITLED_GAP = 20
@@ -75,9 +75,13 @@ TITLED_GAP = 20
 # Love Is War - Ultra Romantic" is 41 (and the regex work per season reference grows with it).
 MAX_RUN_CHARS = 64
 
+# "!" glued to a word and followed by a lower-case word is part of a title ("Uzaki-chan Wants to
+# Hang Out! is coming back", "Ya Boy Kongming! season 2"): a sentence does not go on in lower case.
 _BOUNDARY = re.compile(
-    r"[!?;|()\[\]{}\"“”«»「」『』【】\n]|[.,](?=\s|$)|:\s|\s[-–—]\s|[‘’'](?=\s|$)|(?:^|\s)[‘'](?=\w)"
+    r"!(?!\s+[a-z])|[?;|()\[\]{}\"“”«»「」『』【】\n]|[.,](?=\s|$)|:\s|\s[-–—]\s|[‘’'](?=\s|$)|(?:^|\s)[‘'](?=\w)"
 )
+# A date written in ISO form (the page store's " date 2026-01-20 " prefix) is never a title word.
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d(?:-\d\d)?")
 _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _OF_AFTER = re.compile(
@@ -235,7 +239,10 @@ def _run_before(text: str, end: int, rule: str) -> list[TitleCandidate]:
     lo = max(0, end - MAX_RUN_CHARS)
     seg = text[lo:end]
     seg = seg[: len(seg.rstrip(" \t:-–—’'\"”»」』】)"))]
-    if seg.endswith((",", ".", ";", "!", "?")) and not _is_abbreviation(seg, len(seg) - 1):
+    glued = seg.endswith("!") and text[end : end + 1].islower()  # "Ya Boy Kongming! season 2"
+    if seg.endswith((",", ".", ";", "!", "?")) and not (
+        glued or _is_abbreviation(seg, len(seg) - 1)
+    ):
         return []  # "Recently, anime fans": the word before is not attached to the cue
     if _ends_without_title(seg):
         return []  # "the anime", "this season": most cues follow a lower-case word
@@ -294,12 +301,14 @@ def _walk_back(text: str, start: int, end: int) -> list[tuple[int, int]]:
     tokens = list(_TOKEN.finditer(text, start, end))
     if tokens and tokens[-1].group(0).lower() in ("a", "an", "the"):
         tokens.pop()  # "Is X Getting A Season 2?": the article is not part of the title
-    for t in reversed(tokens):
-        word = t.group(0)
+    for i in range(len(tokens) - 1, -1, -1):
+        t, word = tokens[i], tokens[i].group(0)
         if _breaker(word) or not _title_word(word, last=not run):
             break
         if word.lower().strip("‘’'\"“”:,") in VERB_BREAKERS:
-            break
+            if run and i > 0 and tokens[i - 1].group(0) == "I" and word[:1].isupper():
+                run[:0] = [(tokens[i - 1].start(), tokens[i - 1].end()), (t.start(), t.end())]
+            break  # "I Got Reincarnated as a Stone": a narrator's verb opens light-novel titles
         run.insert(0, (t.start(), t.end()))
     return run
 
@@ -319,10 +328,36 @@ def _headline_lead(text: str, stop: int) -> list[TitleCandidate]:
             break
         if run and _lead_word(word) and word.lower() not in CONNECTORS:
             break
+        verb = word.lower().strip("‘’'\"“”:,") in VERB_BREAKERS
+        if run and verb and not _title_up_to(text, t.end(), stop):
+            break  # "Iron Meadow Gets Film Sequel": the headline's verb ends the title
         run.append((t.start(), t.end()))
-        if word.rstrip("’'").endswith((":", ",", "?", "!")) or _POSSESSIVE.search(word):
+        if word.rstrip("’'").endswith((":", ",", "?", "!")):
+            break
+        if _POSSESSIVE.search(word) and not _title_up_to(text, t.end(), stop):
             break
     return _make(text, run, "headline_lead")
+
+
+def _title_up_to(text: str, start: int, stop: int) -> bool:
+    """True when title words alone fill text[start:stop] up to a season reference: the possessive
+    or verb before them is inside the title ("Akebi's Sailor Uniform Season 2", "I Got Reincarnated
+    as a Stone Season 2"), not its end ("Frieren's Season 2", "Iron Meadow Gets Film Sequel")."""
+    words = text[start:stop].split()
+    return (
+        stop < len(text)
+        and bool(words)
+        and all(_inner_title_word(w) for w in words)
+        and not words[-1].islower()
+        and any(w.lower() not in GENERIC for w in words)  # "Gets Film Sequel": no title words
+    )
+
+
+def _inner_title_word(w: str) -> bool:
+    """True for a capitalised title word or a lower-case connector ("as", "a", "in")."""
+    if w.islower():
+        return w in CONNECTORS
+    return _title_word(w, last=False) and not _breaker(w)
 
 
 def _run_after_of(text: str, pos: int) -> list[TitleCandidate]:
@@ -380,7 +415,7 @@ def _quoted(text: str, m: re.Match[str]) -> list[TitleCandidate]:
 def _title_word(word: str, *, last: bool) -> bool:
     """True when ``word`` can be part of a title: capitalised, a number or a connector."""
     w = word.strip("‘’'\"“”:,")
-    if not w:
+    if not w or _ISO_DATE.fullmatch(w):
         return False
     if w.lower() in CONNECTORS and w.islower():
         return not last

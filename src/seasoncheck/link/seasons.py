@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -80,6 +83,27 @@ _JA_BEFORE = re.compile(
 )
 _S_AFTER = re.compile(rf"(?P<n>\d{{1,2}})\b{_part('p')}", re.IGNORECASE)
 LOOK_BACK = 40  # characters before a trigger searched for "the eleventh and final "
+# The most whitespace-separated words each backward pattern (anchored with $) can span: a search
+# then starts at the first of that many last words instead of at each of the 40 offsets.
+_WORDS_BACK = {
+    _ORD_BEFORE: 4,  # "the eleventh and final "
+    _FINAL_BEFORE: 2,  # "the final "
+    _REL_BEFORE: 3,  # "the long-awaited anime "
+    _FILM_BEFORE: 3,  # "spin off anime "
+}
+
+
+def _search_back(rx: re.Pattern[str], text: str, lo: int, s: int) -> re.Match[str] | None:
+    """``rx.search(text, lo, s)`` for a pattern that ends at ``s`` and spans at most
+    ``_WORDS_BACK[rx]`` words: no match can start before those words, and a search returns the
+    leftmost match, so starting there finds the same one (measured: 20 µs -> 6 µs a call)."""
+    seg = text[lo:s]
+    words = _WORDS_BACK[rx]
+    parts = seg.rsplit(None, words)
+    start = lo + len(parts[0]) if len(parts) > words else lo
+    return rx.search(text, start, s)
+
+
 # Words that may precede "season" in a relative reference ("the new season", "another season").
 _REL_WORDS = frozenset(
     [
@@ -158,7 +182,7 @@ def find_season_refs(text: str, triggers: list[tuple[int, int]] | None = None) -
     spans += [
         m.span() for m in _S_NUMBER.finditer(text) if not text[m.start() - 1 : m.start()].isalnum()
     ]
-    refs = [r for s, e in spans if _whole_word(text, s, e) for r in _refs_at(text, s, e)]
+    refs = [r for s, e in spans if _whole_word(text, s, e) for r in _memo_refs_at(text, s, e)]
     refs.sort(key=lambda r: (r.start, -r.end))
     out: list[SeasonRef] = []
     for r in refs:
@@ -168,17 +192,26 @@ def find_season_refs(text: str, triggers: list[tuple[int, int]] | None = None) -
 
 
 def find_triggers(text: str) -> list[tuple[int, int]]:
-    """The spans of the trigger words in ``text`` (str.find per word)."""
+    """The spans of the trigger words in ``text``, word by word in TRIGGER_WORDS order (one
+    automaton pass: 24 str.find scans of a 5 KB article took 0.14 ms, the automaton 0.03 ms)."""
     low = text.lower()
     if len(low) != len(text):  # a few letters ("İ") lower-case to two characters
         low = "".join(c.lower()[0] for c in text)
-    hits = []
-    for word in TRIGGER_WORDS:
-        pos = low.find(word)
-        while pos >= 0:
-            hits.append((pos, pos + len(word)))
-            pos = low.find(word, pos + 1)
-    return hits
+    found = _TRIGGERS.find_matches_as_indexes(low, overlapping=True)
+    found.sort()  # by word, then offset: the order the per-word scans gave
+    return [(s, e) for _, s, e in found]
+
+
+_TRIGGERS = AhoCorasick(list(TRIGGER_WORDS), matchkind=MatchKind.Standard)
+# Season references around one trigger, remembered per (text, span): the linker and the claim
+# rules both read the article's references, from slightly different trigger lists.
+REF_MEMO = 512  # entries: the triggers of a few 5 KB articles
+
+
+@lru_cache(maxsize=REF_MEMO)
+def _memo_refs_at(text: str, s: int, e: int) -> tuple[SeasonRef, ...]:
+    """``_refs_at``, remembered (SeasonRef is frozen, so sharing them is safe)."""
+    return tuple(_refs_at(text, s, e))
 
 
 def _whole_word(text: str, s: int, e: int) -> bool:
@@ -212,7 +245,7 @@ def _refs_at(text: str, s: int, e: int) -> list[SeasonRef]:
             return [SeasonRef(s, f.end(), text[s : f.end()], None, installment="film")]
         return _rel(text, s, e, lo)
     if word in ("film", "movie", "project", "ova"):
-        m = _FILM_BEFORE.search(text, lo, s)
+        m = _search_back(_FILM_BEFORE, text, lo, s)
         end = e + 1 if text[e : e + 1] in ("s", "S") else e
         return (
             [SeasonRef(m.start(), end, text[m.start() : end], None, installment="film")]
@@ -240,16 +273,16 @@ def _season_refs(text: str, s: int, e: int, lo: int) -> list[SeasonRef]:
     if m := _FINAL_AFTER.match(text, e):
         return [SeasonRef(s, m.end(), text[s : m.end()], None, _tail(m), installment="final")]
     words = _words_before(text, lo, s)
-    if _ordinal_in(words) and (m := _ORD_BEFORE.search(text, lo, s)):
+    if _ordinal_in(words) and (m := _search_back(_ORD_BEFORE, text, lo, s)):
         return _opt(_numbered(text, m.start(), e, number_of(m.group("o")), None))
     if "final" not in words and _REL_WORDS.isdisjoint(words):
         return _opt(_ja_before(text, s, e, lo))
-    if m := _FINAL_BEFORE.search(text, lo, s):
+    if m := _search_back(_FINAL_BEFORE, text, lo, s):
         tail = _PART_TAIL.match(text, e)
         end = tail.end() if tail else e
         part = number_of(tail.group("p")) if tail else None
         return [SeasonRef(m.start(), end, text[m.start() : end], None, part, installment="final")]
-    if m := _REL_BEFORE.search(text, lo, s):
+    if m := _search_back(_REL_BEFORE, text, lo, s):
         return [SeasonRef(m.start(), e, text[m.start() : e], None, relative=True)]
     return _opt(_ja_before(text, s, e, lo))
 
@@ -274,7 +307,9 @@ def _ordinal_in(words: list[str]) -> bool:
 def _ordinal_before(text: str, lo: int, s: int) -> re.Match[str] | None:
     """ "the second " / "2nd " right before ``s``; the alternation of every ordinal runs only
     when a word before looks like one (most "season"s follow "this", "last" or "the")."""
-    return _ORD_BEFORE.search(text, lo, s) if _ordinal_in(_words_before(text, lo, s)) else None
+    return (
+        _search_back(_ORD_BEFORE, text, lo, s) if _ordinal_in(_words_before(text, lo, s)) else None
+    )
 
 
 _PART_TAIL = re.compile(_part("p").removesuffix("?"), re.IGNORECASE)
@@ -299,7 +334,7 @@ def _part_refs(text: str, s: int, e: int, lo: int, word: str) -> list[SeasonRef]
 
 def _rel(text: str, s: int, e: int, lo: int) -> list[SeasonRef]:
     """ "the sequel", "a new installment", "its continuation": the article's new installment."""
-    m = _REL_BEFORE.search(text, lo, s) or _DET_BEFORE.search(text, lo, s)
+    m = _search_back(_REL_BEFORE, text, lo, s) or _DET_BEFORE.search(text, lo, s)
     start = m.start() if m else s
     return [SeasonRef(start, e, text[start:e], None, relative=True)]
 
