@@ -9,6 +9,11 @@ pair rate. Then runs the older benchmark scripts in their small modes.
     python benchmarks/run_all.py --size 2000            # about 2-4 minutes on 2 cores
     python benchmarks/run_all.py --size 500 --quick     # CI smoke run, about a minute
     python benchmarks/run_all.py --size 5000 --dedup-sizes 1000,10000,100000
+
+Three batch benchmarks go further (docs/scale.md has their results): ``bench_batch_engines.py``
+(each engine end to end as a fresh process, with a timeline: start-up, extract, the tail, the
+rest), ``bench_batch_dedup.py`` (the dedup stages up to N = 1,000,000, recall and memory) and
+``bench_batch_scale.py`` (one large run with every worker's memory sampled over time).
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ SMALL_RUNS = (
     ("bench_extract.py", ["--limit", "10"]),  # needs ../shared: reports its exit code without
     ("bench_kb_import.py", ["--small"]),  # needs ../shared bangumi-data, likewise
     ("bench_web.py", ["--small"]),
+    # {tmp}: a temporary folder, so smoke runs do not overwrite the recorded results.
+    ("bench_batch_engines.py", ["--size", "300", "--engines", "local", "--out", "{tmp}"]),
+    ("bench_batch_dedup.py", ["--sizes", "500,1000", "--work", "{tmp}", "--out", "{tmp}"]),
+    ("bench_batch_scale.py", ["--n", "300", "--every", "1", "--work", "{tmp}", "--out", "{tmp}"]),
 )
 SMALL_RUN_TIMEOUT_S = 300
 
@@ -61,7 +70,8 @@ def batch(path: Path, out: Path, **kw: Any) -> Any:
 def stage_rows(report: Any) -> list[tuple[str, float]]:
     """Articles/s of each per-article stage (one worker: task seconds are one core's)."""
     n = report.articles
-    rows = [(stage, n / secs) for stage, secs in sorted(report.stage_seconds.items()) if secs]
+    stages = sorted(report.stage_seconds.items())
+    rows = [(stage, n / secs) for stage, secs in stages if secs and stage != "kb"]  # kb: once
     return [*rows, ("end to end (wall, start-up included)", n / report.seconds)]
 
 
@@ -133,18 +143,24 @@ def small_runs() -> list[tuple[str, str, float]]:
         if not (HERE / script).exists():
             continue
         t0 = time.perf_counter()
-        try:
-            proc = subprocess.run(
-                [sys.executable, str(HERE / script), *args],
-                capture_output=True,
-                timeout=SMALL_RUN_TIMEOUT_S,
-                cwd=HERE.parent,
-            )
-            outcome = "ok" if proc.returncode == 0 else f"exit {proc.returncode}"
-        except subprocess.TimeoutExpired:
-            outcome = "timeout"
+        with tempfile.TemporaryDirectory(prefix="sc-small-") as tmp:
+            outcome = _small_run([str(HERE / script), *(a.format(tmp=tmp) for a in args)])
         results.append((script, outcome, time.perf_counter() - t0))
     return results
+
+
+def _small_run(argv: list[str]) -> str:
+    """Run one script with the current Python: ok, exit N or timeout."""
+    try:
+        proc = subprocess.run(
+            [sys.executable, *argv],
+            capture_output=True,
+            timeout=SMALL_RUN_TIMEOUT_S,
+            cwd=HERE.parent,
+        )
+    except subprocess.TimeoutExpired:
+        return "timeout"
+    return "ok" if proc.returncode == 0 else f"exit {proc.returncode}"
 
 
 def markdown(size: int, stages: list, runs: list, scaling: list, smalls: list) -> str:

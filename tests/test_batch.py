@@ -232,3 +232,23 @@ def test_batch_cli_reports_counts(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = orjson.loads(result.stdout)
     assert (report["articles"], report["grouped"], report["groups"]) == (7, 2, 1)
+
+
+def test_jsonl_shards_are_sized_from_the_input(tmp_path: Path) -> None:
+    from seasoncheck.batch.shards import auto_shard_lines, plan_shards
+
+    def shard_sizes(lines: int, last_newline: bool = True) -> list[int]:
+        path = tmp_path / f"f{lines}.jsonl"
+        text = "\n".join(orjson.dumps({"id": str(i), "text": "x"}).decode() for i in range(lines))
+        path.write_text(text + ("\n" if last_newline else ""))
+        shards = plan_shards([str(path)])
+        sizes = [len(path.read_bytes()[s.start : s.end].splitlines()) for s in shards]
+        assert [s.first_line for s in shards] == [1 + sum(sizes[:i]) for i in range(len(sizes))]
+        return sizes
+
+    # 20,000 lines: 32 shards of 625 (many more tasks than workers, so a short tail).
+    assert shard_sizes(20_000) == [625] * 32
+    # Small files: no shard under 500 lines; the last line needs no newline.
+    assert shard_sizes(1_200, last_newline=False) == [500, 500, 200]
+    assert shard_sizes(300) == [300]
+    assert auto_shard_lines(1_000_000) == 5_000  # large files: at most 5,000 lines a shard

@@ -21,7 +21,7 @@ from typing import Any
 
 from seasoncheck.batch import output
 from seasoncheck.batch.engines import Engine, EngineError, make_engine
-from seasoncheck.batch.shards import SHARD_LINES, Shard, plan_shards
+from seasoncheck.batch.shards import Shard, plan_shards
 from seasoncheck.batch.tasks import JobConfig
 
 __all__ = ["BatchError", "BatchReport", "EngineError", "run_batch"]
@@ -69,11 +69,14 @@ def run_batch(
     engine: str = "local",
     workers: int | None = None,
     address: str | None = None,
-    shard_lines: int = SHARD_LINES,
+    shard_lines: int | None = None,
     claims: bool = True,
     kb_db: str | None = None,
 ) -> BatchReport:
-    """Run (or resume) a batch over ``inputs`` into the folder ``out``; see the module docstring."""
+    """Run (or resume) a batch over ``inputs`` into the folder ``out``; see the module docstring.
+
+    ``shard_lines=None`` sizes JSONL shards from the input (``shards.auto_shard_lines``).
+    """
     started = time.perf_counter()
     for spec in inputs:
         if not Path(spec).exists():

@@ -45,7 +45,13 @@ def is_done(out: Path, stage: str, task: str) -> bool:
 
 
 def mark_done(out: Path, stage: str, task: str, stats: dict[str, Any]) -> None:
-    """Record that a task finished; written after all its output, so it is the commit point."""
+    """Record that a task finished; written after all its output, so it is the commit point.
+
+    Adds the largest resident set of the worker so far (KiB) when ``stats`` has none.
+    """
+    import resource
+
+    stats.setdefault("max_rss_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     write_json(stats, marker_path(out, stage, task))
 
 

@@ -13,9 +13,18 @@ from seasoncheck.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Lines per JSONL shard: about 10-20 s of work for one core at today's ~100-300 articles/s, so
-# a killed run loses little, and the per-task start-up (~1 s to load the KB) stays a small share.
+# Lines per JSONL shard, at most: about 10-20 s of work for one core at today's ~100-300
+# articles/s, so a killed run loses little, and the per-task overhead stays a small share.
 SHARD_LINES = 5000
+# Without --shard-lines, a JSONL file is cut into about this many shards (within the bounds
+# below): with many more tasks than workers, the last task to finish is short, so workers
+# idle little at the end of the extract stage (with 4 shards of 5,000 lines for 2 workers,
+# one worker idled for a whole task whenever the two ran at different speeds). The size
+# depends on the input only, so a resumed run plans the same shards whatever --workers.
+TARGET_SHARDS = 32
+# ...but not under this many lines: ~2 s of work, far above a task's ~10 ms of overhead
+# (Parquet files, marker, scheduling) measured on 2 cores.
+MIN_SHARD_LINES = 500
 # Row bits of a sequence number: seq = shard index << ROW_BITS | row; 2**32 rows per shard.
 ROW_BITS = 32
 
@@ -35,23 +44,40 @@ class Shard:
         return asdict(self)
 
 
-def plan_shards(inputs: list[str], shard_lines: int = SHARD_LINES) -> list[Shard]:
+def plan_shards(inputs: list[str], shard_lines: int | None = None) -> list[Shard]:
     """Shards for ``inputs`` in order: a JSONL file over ``shard_lines`` lines becomes several.
 
-    Example::
+    ``shard_lines=None`` sizes each JSONL file's shards with ``auto_shard_lines``; 0 keeps
+    every file whole. Example::
 
         plan_shards(["crawl.warc.gz", "feed.jsonl", "saved-pages/"], shard_lines=1000)
     """
     shards: list[Shard] = []
     for spec in inputs:
         path = Path(spec)
-        if path.is_file() and path.suffix.lower() == ".jsonl" and shard_lines > 0:
-            ranges = list(jsonl_ranges(path, shard_lines))
+        if path.is_file() and path.suffix.lower() == ".jsonl" and shard_lines != 0:
+            lines = shard_lines or auto_shard_lines(count_lines(path))
+            ranges = list(jsonl_ranges(path, lines))
         else:
             ranges = [(0, None, 1)]
         for start, end, first in ranges:
             shards.append(Shard(len(shards), str(path), start, end, first))
     return shards
+
+
+def auto_shard_lines(lines: int) -> int:
+    """Lines per shard for a file of ``lines`` lines: ~TARGET_SHARDS shards, within the bounds."""
+    return min(SHARD_LINES, max(MIN_SHARD_LINES, -(-lines // TARGET_SHARDS)))
+
+
+def count_lines(path: Path) -> int:
+    """Lines in a file (a last line without a newline counts), read in 1 MiB blocks."""
+    count, last = 0, b"\n"
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 def jsonl_ranges(path: Path, shard_lines: int) -> Iterator[tuple[int, int | None, int]]:

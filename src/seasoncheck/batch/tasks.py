@@ -9,6 +9,7 @@ completion marker is written last: a task killed half-way leaves no marker and i
 from __future__ import annotations
 
 import logging
+import os
 import resource
 import time
 from dataclasses import dataclass, field
@@ -96,9 +97,11 @@ def warm_up(config: JobConfig) -> None:
 def run_extract(config: JobConfig, shard: Shard) -> dict[str, Any]:
     """Run one shard end to end and write its tables and marker; returns the marker's stats."""
     out = Path(config.out)
-    started = time.perf_counter()
+    started, started_at, cpu = time.perf_counter(), time.time(), time.process_time()
     kb = worker_kb(config.kb_db) if config.claims else None
+    kb_seconds = time.perf_counter() - started  # non-zero in a worker's first task only
     rows, bands = process_shard(shard, kb, config.partitions)
+    rows.time("kb", kb_seconds)
     t0 = time.perf_counter()
     write_shard(out, shard.index, rows, bands)
     rows.time("write", time.perf_counter() - t0)
@@ -110,6 +113,12 @@ def run_extract(config: JobConfig, shard: Shard) -> dict[str, Any]:
         "errors": len(rows.errors),
         "seconds": {k: round(v, 4) for k, v in sorted(rows.timings.items())},
         "wall": round(time.perf_counter() - started, 4),
+        # When and where it ran: the timeline of a run (idle workers, the last task's tail).
+        "started_at": round(started_at, 3),
+        "finished_at": round(time.time(), 3),
+        "pid": os.getpid(),
+        # CPU seconds of the task: below "wall" when other processes took the core.
+        "cpu": round(time.process_time() - cpu, 4),
         "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
     output.mark_done(out, STAGE, output.shard_name(shard.index), stats)

@@ -30,7 +30,12 @@ def batch(
         None, help="Ray cluster address (default: start Ray on this machine)."
     ),
     workers: int = typer.Option(None, help="Worker processes (default: one per CPU)."),
-    shard_lines: int = typer.Option(5000, help="Split JSONL files into shards of this many lines."),
+    shard_lines: int = typer.Option(
+        None,
+        help="Split JSONL files into shards of this many lines "
+        "(default: about 32 shards a file, 500-5000 lines each).",
+        show_default=False,
+    ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Process large inputs in resumable shards and write Parquet tables to a folder.
