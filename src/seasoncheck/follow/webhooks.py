@@ -193,16 +193,22 @@ def _record_failure(store: Store, url: str, change: VerdictChange, d: Delivery) 
     """Keep a failed delivery in ``webhook_failures`` (best effort: never raises)."""
     import orjson
 
+    from seasoncheck.store import nul_free_row
+
     log.warning("webhook %s: giving up on change %d: %s", url, change.id, d.error)
     try:
         with store.engine.begin() as conn:
             conn.execute(
                 insert(webhook_failures).values(
-                    url=url,
-                    payload=orjson.dumps(change.to_dict()).decode(),
-                    attempts=d.attempts,
-                    error=d.error,
-                    at=now_iso(),
+                    nul_free_row(
+                        {
+                            "url": url,
+                            "payload": orjson.dumps(change.to_dict()).decode(),
+                            "attempts": d.attempts,
+                            "error": d.error,
+                            "at": now_iso(),
+                        }
+                    )
                 )
             )
     except Exception:  # recording is best effort: the update itself already succeeded

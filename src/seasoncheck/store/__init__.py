@@ -196,9 +196,9 @@ class Store:
                 }
             )
         if rows:
-            conn.execute(claims.insert(), [_nul_free_row(r) for r in rows])
+            conn.execute(claims.insert(), [nul_free_row(r) for r in rows])
         frows = [
-            _nul_free_row(
+            nul_free_row(
                 {
                     "article_id": article_id,
                     "flag": f.flag,
@@ -392,7 +392,8 @@ def nul_free(obj: T) -> T:
     return replace(obj, **changes) if changes else obj  # type: ignore[type-var]
 
 
-def _nul_free_row(row: dict[str, Any]) -> dict[str, Any]:
+def nul_free_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with NUL characters removed from its strings (see ``nul_free``)."""
     return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
 
 
