@@ -138,12 +138,13 @@ def _cold(extract: Callable[..., object], arts: list[object], kb: object) -> obj
     from seasoncheck.claims import cues, patterns
     from seasoncheck.link import seasons
 
-    memos = [getattr(cues, "sentence_source", None), getattr(cues, "absent_spans", None)]
+    names = ("sentence_source", "absent_spans", "blank_asides", "_clause_spans")
+    memos = [getattr(cues, name, None) for name in names]
     memos.append(getattr(seasons, "_memo_refs_at", None))
     out = []
     for x in arts:
         for memo in memos:
-            if memo is not None:
+            if hasattr(memo, "cache_clear"):
                 memo.cache_clear()
         patterns._TEXTS.entries.clear()
         out.append(extract(x, kb))

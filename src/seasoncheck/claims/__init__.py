@@ -2,7 +2,9 @@
 
 ``extract_claims(article, kb)`` runs, for one article: language check, sentence segmentation,
 the linker (subject and other works), one cheap regex pass to pick candidate sentences, the
-per-type finders on those only, then the merge rules and the headline flag.
+per-type finders on those only, then the merge rules and the headline flag. A roundup (headings
+or paragraph leads naming several works) runs the finders and merge once per section, each
+section about the work its heading or lead names (``claims.subject.roundup_sections``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from seasoncheck.claims import foreign
 from seasoncheck.claims import patterns as P
@@ -39,6 +42,7 @@ from seasoncheck.claims.flags import headline_flags
 from seasoncheck.claims.langs import article_language, skipped_language
 from seasoncheck.claims.merge import (
     DENIAL_MARK,
+    ArticleSources,
     Merged,
     Raw,
     add_implied_renewals,
@@ -46,7 +50,7 @@ from seasoncheck.claims.merge import (
     merge,
 )
 from seasoncheck.claims.segment import Sentence, split_sentences
-from seasoncheck.claims.subject import fallback_subject
+from seasoncheck.claims.subject import fallback_subject, roundup_sections
 from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link import Linker, Subject
 from seasoncheck.link.seasons import SeasonRef
@@ -116,25 +120,156 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
         return _foreign_extraction(
             article, doc_id, lang, sentences, Target(work, None, franchise_id, names), published, kb
         )
+    headlined = any(m.kind == "title" and m.work in names for m in linked.title_mentions)
+    sections = _sections(text, sentences, mentions, (work, franchise_id, names), headlined)
+    doc = _shared(article, doc_id, sentences, mentions, published, kb)
+    merged_all: list[Merged] = []
+    claims: list[Claim] = []
+    for lo, hi, about in sections:
+        # a roundup's introduction speaks of the list: only sentences naming the subject count
+        # (when the headline names the subject, the list is an appendix to its story)
+        intro = len(sections) > 1 and lo == 0 and about[2] is names and not headlined
+        merged, target = _section_claims(doc, lo, hi, about, about[2] is names, intro)
+        merged_all.extend(merged)
+        claims.extend(_to_claim(m, doc_id, target, sentences, kb) for m in merged)
+    if len(sections) > 1:  # the subject's parts of a roundup may repeat a claim
+        claims = _first_of_each(claims)
+    flags = headline_flags(article, doc_id, merged_all, sentences)
+    return Extraction(doc_id, claims=tuple(claims), flags=flags, mentions=mentions)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What every section of one English article shares (refs and sources found once)."""
+
+    article: Article
+    doc_id: str
+    text: str
+    sentences: list[Sentence]
+    mentions: tuple[Mention, ...]
+    published: tuple[int, int] | None
+    kb: KnowledgeBase
+    refs: list[list[SeasonRef]]
+    installments: tuple[int | None, bool]  # the highest part named, a new film announced
+    sources: ArticleSources
+
+
+def _shared(
+    article: Article,
+    doc_id: str,
+    sentences: list[Sentence],
+    mentions: tuple[Mention, ...],
+    published: tuple[int, int] | None,
+    kb: KnowledgeBase,
+) -> _Doc:
+    """The article's season references, installments and sources, found once for all sections."""
+    refs = refs_by_sentence(article.text, sentences)
+    return _Doc(
+        article, doc_id, article.text, sentences, mentions, published, kb, refs,
+        article_installments(sentences, refs), article_sources(sentences),
+    )  # fmt: skip
+
+
+def _section_claims(
+    doc: _Doc, lo: int, hi: int, about: _Subject, is_subject: bool, intro: bool
+) -> tuple[list[Merged], Target]:
+    """The merged findings of sentences [lo, hi) about one work, and that work's target."""
+    shown, fid, surfaces = about
+    sentences, refs = doc.sentences, doc.refs
+    others = _others(doc.mentions, surfaces, doc.text)
+    if is_subject:  # the subject: its season from the whole article, as ever
+        season = target_season(sentences, refs, doc.article.title, others)
+    else:
+        others = _unowned_in_section(others, sentences[lo].start, sentences[hi - 1].end)
+        season = target_season(sentences[lo:hi], refs[lo:hi], None, others)
+    target = Target(shown, season, fid, surfaces, *doc.installments)
+    only: range | list[int] = range(lo, hi)
+    if intro:
+        only = [i for i in only if _names_any(sentences[i], doc.mentions, surfaces)]
+    title = (doc.article.title or "").strip()
+    raws = _findings(doc.text, sentences, refs, target, others, doc.published, title, doc.kb, only)
+    return merge(raws, sentences, doc.sources), target
+
+
+def _first_of_each(claims: list[Claim]) -> list[Claim]:
+    """The claims without repeats of the same work, season, type and value (first kept)."""
+    seen: set[tuple[str, int | None, str, str | None]] = set()
+    out = []
+    for c in claims:
+        key = (c.work, c.season, c.type, c.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+_Subject = tuple[str, str | None, frozenset[str]]  # display work, franchise id, surfaces
+
+
+def _sections(
+    text: str,
+    sentences: list[Sentence],
+    mentions: tuple[Mention, ...],
+    subject: _Subject,
+    headlined: bool,
+) -> list[tuple[int, int, _Subject]]:
+    """Sentence ranges with the work they are about: the whole article about its subject, or,
+    in a roundup, each section about its heading's or lead's work (a section under a heading
+    naming no work, "Honorable mentions", is about none) and the rest about the subject. The
+    subject counts as a listed work unless the headline names it."""
+    listed = subject[2] if headlined else frozenset()
+    sections = roundup_sections(text, sentences, mentions, listed)
+    if not sections:
+        return [(0, len(sentences), subject)]
+    ends = [s.first for s in sections[1:]] + [len(sentences)]
+    out = [(0, sections[0].first, subject)] if sections[0].first else []
+    for sec, end in zip(sections, ends, strict=True):
+        if sec.last is not None and sec.last < end:  # after a lead paragraph: the subject again
+            out.append((sec.last, end, subject))
+            end = sec.last
+        if sec.heading is None:
+            continue
+        lo, hi = sentences[sec.first].start, sentences[end - 1].end
+        own = tuple(m for m in mentions if lo <= m.start < hi)
+        h = sec.heading
+        names = subject_names(own, h.work, h.franchise_id, text)[0]
+        shown = h.surface.strip(_QUOTES)
+        out.append((sec.first, end, (shown, h.franchise_id, names | {shown})))
+    return out
+
+
+_QUOTES = " \"'“”‘’「」『』【】[]()"
+
+
+def _names_any(s: Sentence, mentions: tuple[Mention, ...], names: frozenset[str]) -> bool:
+    """True when a title mention of one of ``names`` lies in the sentence."""
+    return any(
+        m.kind == "title" and m.work in names and s.start <= m.start < s.end for m in mentions
+    )
+
+
+def _unowned_in_section(others: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """``others`` without the season phrases in [lo, hi) of works no title in [lo, hi) names: a
+    bare "the second season" under a roundup heading is the heading work's, not the season of
+    the last title named above the heading."""
+    named = {m.work for m in others if m.kind == "title" and lo <= m.start < hi}
+    return [
+        m
+        for m in others
+        if not (m.kind == "season_ref" and lo <= m.start < hi and m.work not in named)
+    ]
+
+
+def _others(mentions: tuple[Mention, ...], names: frozenset[str], text: str) -> list[Mention]:
+    """Mentions of works other than the one named by ``names`` that surely name a work."""
     seasoned = {m.work for m in mentions if m.kind == "season_ref"}  # "Ember Knight season 3"
-    others = [
+    return [
         m
         for m in mentions
         if m.work not in names
         and (_is_a_work(m) or m.work in seasoned)
         and not (m.kind == "title" and m.season is None and _in_passing(text, m))
     ]
-    refs = refs_by_sentence(text, sentences)
-    season = target_season(sentences, refs, article.title, others)
-    part, film = article_installments(sentences, refs)
-    target = Target(work, season, franchise_id, names, part, film)
-    raws = _findings(
-        text, sentences, refs, target, others, published, (article.title or "").strip(), kb
-    )
-    merged = merge(raws, sentences, article_sources(sentences))
-    claims = tuple(_to_claim(m, doc_id, target, sentences, kb) for m in merged)
-    flags = headline_flags(article, doc_id, merged, sentences)
-    return Extraction(doc_id, claims=claims, flags=flags, mentions=mentions)
 
 
 def _most_mentioned(subject: Subject | None, mentions: tuple[Mention, ...]) -> Subject | None:
@@ -211,17 +346,21 @@ _DIGIT = re.compile(r"\d")
 _Finder = Callable[[Sent], list[Finding]]
 
 
-def _candidates(text: str, sentences: list[Sentence]) -> list[tuple[int, tuple[_Finder, ...]]]:
-    """Sentences holding a cue word, each with the finders its words call for.
+def _candidates(
+    text: str, sentences: list[Sentence], only: range | list[int] | None = None
+) -> list[tuple[int, tuple[_Finder, ...]]]:
+    """Sentences of ``only`` (default: all) with a cue word, each with the finders it calls for.
 
     One regex search per sentence picks the candidates; the literal automaton of the patterns
     tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
+    only = range(len(sentences)) if only is None else only
     low = text.lower()  # same length as text for the scripts we extract from
     if len(low) != len(text):
-        return [(i, FINDERS) for i in range(len(sentences))]
+        return [(i, FINDERS) for i in only]
     search = P.CANDIDATE.search
     out = []
-    for i, s in enumerate(sentences):
+    for i in only:
+        s = sentences[i]
         if not search(low, s.start, s.end):
             continue
         present = P.literals_in(s.text)
@@ -241,12 +380,13 @@ def _findings(
     published: tuple[int, int] | None,
     title: str,
     kb: KnowledgeBase,
+    only: range | list[int],
 ) -> list[Raw]:
-    """Every finding of every candidate sentence, attached to installment keys."""
+    """Every finding of every candidate sentence of ``only``, attached to installment keys."""
     raws: list[Raw] = []
     services: list[str] = []
     nearby = Nearby(others)
-    for i, finders in _candidates(text, sentences):
+    for i, finders in _candidates(text, sentences, only):
         s = sentences[i]
         att = attach(s, refs[i], target, nearby.around(s))
         before = tuple(services[-SERVICE_MEMORY:])

@@ -8,22 +8,20 @@ from functools import lru_cache
 
 from seasoncheck.claims import patterns as P
 
-_CLAUSE = re.compile(
-    r"[,;:–—]\s+|\s+(?:but|however|though|although|while|whereas)\s+", re.IGNORECASE
-)
+_CLAUSE = P.caseless(r"[,;:–—]\s+|\s+(?:but|however|though|although|while|whereas)\s+")
 # Sentences whose source and absence clauses are remembered: the merge rules ask about the same
 # sentence several times (its own claims, the article scan, look-ahead from earlier sentences).
 SENTENCE_CACHE = 4096
 # "No, X is not getting a sequel" opens with an answer, not with a list of what is missing.
-_OPENS_WITH_NO = re.compile(r"^\W*(?:no\b(?!,)|there (?:is|are) no\b|nothing\b)", re.IGNORECASE)
+_OPENS_WITH_NO = P.caseless(r"^\W*(?:no\b(?!,)|there (?:is|are) no\b|nothing\b)")
 # A leak named in a condition ("If the leak is accurate, ...") is the premise of a guess.
-_IF_BEFORE = re.compile(r"\b(?:if|assuming|should)\b[^,;.]{0,40}$", re.IGNORECASE)
+_IF_BEFORE = P.caseless(r"\b(?:if|assuming|should)\b[^,;.]{0,40}$")
 # Where a sentence that opens with "No ..." turns to what is known.
-_CONTRAST = re.compile(r"[,;]\s*(?:but|however|though|yet)\b|\s+but\s+", re.IGNORECASE)
+_CONTRAST = P.caseless(r"[,;]\s*(?:but|however|though|yet)\b|\s+but\s+")
 _OFFICIAL_NAMES = tuple(n.lower() for n in P.OFFICIAL_NAMES)
-_ANNOUNCES = re.compile(
-    r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
-)
+_ANNOUNCE_WORDS = r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
+_ANNOUNCES = re.compile(_ANNOUNCE_WORDS)
+_ANNOUNCES_ANYCASE = P.caseless(_ANNOUNCE_WORDS)  # a superset of _ANNOUNCES: a cheap gate
 # A studio, licensor or publisher that announces something is an official channel.
 _NAME_ANNOUNCES = re.compile(
     r"(?<!via )(?<!on )\b(?:"
@@ -42,24 +40,29 @@ _NAME_ANNOUNCES = re.compile(
 # is not what the sentence is about.
 # A closing comparison with the past is an aside too: "Netflix will likely keep it, given that it
 # carried the first season", "..., as it did with the first three seasons".
-_ASIDE = re.compile(
+_ASIDE = P.caseless(
     r",\s*(?:which|who|whose|the (?:\w+ )?(?:studio|company|team|service|platform) (?:behind|that|which|who))\b[^,;:]*(?=,)|\([^()]*\)|"
     r",\s*(?:given that|just as|as (?:it|they|he|she) (?:did|had|has|have)(?: done)? (?:with|for)|"
     r"after (?:taking over|replacing|succeeding|handling|animating|producing))\b[^;:]*$|"
     r",\s*which\s+(?:\w+\s+){0,2}?(?:has|had|have|was|were|streamed|aired|animated|produced|premiered|"
-    r"carried|holds|held|licensed)\b(?![^,;:]*\b(?:will|set to|slated|upcoming)\b)[^,;:]*$",
-    re.I,
+    r"carried|holds|held|licensed)\b(?![^,;:]*\b(?:will|set to|slated|upcoming)\b)[^,;:]*$"
 )
 
 
 _BLANKED_COMMA = re.compile(r"(?<=   ),")
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
 def blank_asides(text: str) -> str:
     """``text`` with its asides replaced by spaces (offsets unchanged)."""
     if "," not in text and "(" not in text:
         return text
-    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+    pieces: list[str] = []
+    last = 0
+    for m in _ASIDE.finditer(text):  # offsets only: a caseless match's text is lowered
+        pieces += (text[last : m.start()], " " * (m.end() - m.start()))
+        last = m.end()
+    return "".join([*pieces, text[last:]]) if pieces else text
 
 
 @dataclass(frozen=True)
@@ -75,13 +78,39 @@ NONE = Source()
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of the clauses of a sentence (split at commas, dashes, 'but', ...)."""
+    return list(_clause_spans(text))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The clause spans of ``clauses``, remembered: absence and official cues both ask for them."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
+
+
+def _literal_ids(rx: re.Pattern[str]) -> frozenset[int] | None:
+    """The prefilter ids of a caseless pattern's required literals (None: it has none)."""
+    literals = getattr(rx, "literals", None)
+    return P.register_literals(tuple(literals)) if literals else None
+
+
+def _may_match(ids: frozenset[int] | None, text: str) -> bool:
+    """False when ``text`` holds none of a pattern's required literals: then no part of it can
+    match, and the clause split made to search it part by part is skipped."""
+    if ids is None:
+        return True
+    present = P.literals_in(text)
+    return present is None or not ids.isdisjoint(present)
+
+
+_ABSENCE_IDS = _literal_ids(P.ABSENCE)
+_WEAK_IDS = _literal_ids(P.OFFICIAL_WEAK)
+_VERB_IDS = _literal_ids(P.ANNOUNCE_VERB)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -90,7 +119,7 @@ def absent_spans(text: str) -> list[tuple[int, int]]:
 
     A sentence that opens with "No ..." is a list of what is missing: all of it is absent.
     """
-    parts = clauses(text)
+    parts = clauses(text) if _may_match(_ABSENCE_IDS, text) else []
     spans = [(s, e) for s, e in parts if P.ABSENCE.search(text, s, e)]
     spans = [_with_list_tail(text, span, parts) for span in spans]
     if _OPENS_WITH_NO.match(text):
@@ -101,8 +130,8 @@ def absent_spans(text: str) -> list[tuple[int, int]]:
 
 
 # "no date, visual or trailer has been released": the nouns after "no" are one list, cut by commas.
-_NO_LIST_HEAD = re.compile(r"\bno\s+(?:\w+\s+){0,2}?\w+$", re.IGNORECASE)
-_LIST_TAIL = re.compile(r"(?:\w+\s+){0,2}?\w+\s+(?:or|nor|and)\s+\w+", re.IGNORECASE)
+_NO_LIST_HEAD = P.caseless(r"\bno\s+(?:\w+\s+){0,2}?\w+$")
+_LIST_TAIL = P.caseless(r"(?:\w+\s+){0,2}?\w+\s+(?:or|nor|and)\s+\w+")
 
 
 def _with_list_tail(
@@ -162,12 +191,16 @@ def _hearsay(m: re.Match[str]) -> bool:
 def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
     """True when an official channel is cited (weak channels need an announcing verb in their clause)."""
     if _has(P.OFFICIAL, text, absent) or (
-        _ANNOUNCES.search(text) and _has(_NAME_ANNOUNCES, text, absent)
+        _ANNOUNCES_ANYCASE.search(text)  # a prefiltered gate: most sentences have no such verb
+        and _ANNOUNCES.search(text)
+        and _has(_NAME_ANNOUNCES, text, absent)
     ):
         return True
     main = blank_asides(text)  # "The company, which co-produces the anime, said ...": one clause
     if main is not text:
         main = _BLANKED_COMMA.sub(lambda m: " " * len(m.group()), main)
+    if not (_may_match(_WEAK_IDS, main) and _may_match(_VERB_IDS, main)):
+        return False  # no clause can hold both a weak channel and an announcing verb
     for s, e in clauses(main):
         if (
             not in_spans(s, absent)
@@ -187,6 +220,8 @@ _OUTLET_AFTER = re.compile(
 
 def media_outlet(text: str) -> str | None:
     """'official', 'leak', or the outlet's name when the sentence cites another source."""
+    if not _may_cite(text):
+        return None
     m = P.MEDIA.search(text) or _OUTLET_AFTER.search(text)
     if not m:
         return None
@@ -203,6 +238,28 @@ def media_outlet(text: str) -> str | None:
     if outlet.split()[0] in ("Twitter", "X", "YouTube", "Instagram", "TikTok"):
         return None
     return outlet
+
+
+# Strings one of which (lowered) every match of P.MEDIA or _OUTLET_AFTER holds: a sentence
+# with none of them cites no outlet (read off the two patterns; checked by test_claims_speed_cues).
+_CITE_WORDS = (
+    "according to",
+    "per",
+    "via",
+    "report",
+    "japanese",
+    "korean",
+    "médias",
+    "wrote",
+    "writes",
+)
+_CITE_IDS = P.register_literals(_CITE_WORDS)
+
+
+def _may_cite(text: str) -> bool:
+    """False when ``text`` holds none of the citation words (then no outlet can match)."""
+    present = P.literals_in(text)
+    return present is None or not _CITE_IDS.isdisjoint(present)
 
 
 def has_official(text: str) -> bool:

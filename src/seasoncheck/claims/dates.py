@@ -105,14 +105,32 @@ _YEAR_ANY = re.compile(r"(?:19|20)\d\d")
 _SEASON_ANY = re.compile(r"winter|spring|summer|fall|autumn")
 
 
-def _present_parts(sentence: str, low: str) -> frozenset[str]:
-    """Which kinds of date parts occur in the sentence (month names, years, season words...)."""
+# The literals the month, season and hint words hold, looked up in the patterns' prefilter pass
+# (one automaton pass a sentence, shared with every rule): a sentence without them skips the regex.
+_MONTH_IDS = P.register_literals(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
+_SEASON_IDS = P.register_literals(("winter", "spring", "summer", "fall", "autumn"))
+_HINT_IDS = _MONTH_IDS | _SEASON_IDS | P.register_literals(("year",))
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold(ids: frozenset[int], present: frozenset[int] | None) -> bool:
+    """False when the prefilter saw none of ``ids`` in the sentence (None: it could not look)."""
+    return present is None or not ids.isdisjoint(present)
+
+
+def _present_parts(
+    sentence: str, low: str, present: frozenset[int] | None = None, digit: bool = True
+) -> frozenset[str]:
+    """Which kinds of date parts occur in the sentence (month names, years, season words...);
+    ``present`` and ``digit`` (the prefilter's literals, whether a digit occurs) skip searches."""
     parts = set()
-    if _MONTH_ANY.search(sentence):
+    if _may_hold(_MONTH_IDS, present) and _MONTH_ANY.search(sentence):
         parts.add("month")
-    if _YEAR_ANY.search(sentence):
+    if digit and _YEAR_ANY.search(sentence):
         parts.add("year")
-    if _SEASON_ANY.search(low):
+    if _may_hold(_SEASON_IDS, present) and _SEASON_ANY.search(low):
         parts.add("season")
     if "year" in low:
         parts.add("yearword")
@@ -124,9 +142,11 @@ def _present_parts(sentence: str, low: str) -> frozenset[str]:
 def find_dates(sentence: str, published: tuple[int, int] | None) -> list[DateMention]:
     """Every date in ``sentence``, most specific reading of each span, in text order."""
     low = sentence.lower()
-    if not _DATE_HINT.search(low):
+    digit = _DIGIT.search(low) is not None  # a digit is a hint by itself (and a year needs one)
+    present = P.literals_in(sentence)
+    if not digit and not (_may_hold(_HINT_IDS, present) and _DATE_HINT.search(low)):
         return []
-    needs = _present_parts(sentence, low)
+    needs = _present_parts(sentence, low, present, digit)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _DATE_PATTERNS:

@@ -14,90 +14,76 @@ from seasoncheck.claims.dates import DateMention, find_dates
 # How far (characters) a release verb may stand from the date it governs, before / after it.
 VERB_BEFORE_WINDOW = 80  # "will return to television screens in October 2024"
 VERB_AFTER_WINDOW = 80  # "April 2024 or October 2024 seem to be the likely dates for its return"
-_ANNOUNCE_DATE_BEFORE = re.compile(
+_ANNOUNCE_DATE_BEFORE = P.caseless(
     r"(?:^\W*(?:on|since|as of)\s+(?:\w+,?\s+)?$)|(?:\b(?:announced|posted|revealed|confirmed|shared|published|held|"
     r"tweeted|unveiled|stated|said|reported|renewed|greenlit|green-lit|takes? place|taking place|event|livestream|stream|since|as of)\s+(?:on\s+|in\s+)?(?:\w+,?\s+)?$)|"
-    r"(?:\b(?:renewal|announcement|confirmation) (?:came|comes|arrives|arrived|happens|happened|is made|was made)\s+(?:in\s+)?$)",
-    re.I,
+    r"(?:\b(?:renewal|announcement|confirmation) (?:came|comes|arrives|arrived|happens|happened|is made|was made)\s+(?:in\s+)?$)"
 )
 # The date of the announcement, not of the premiere: "as announced at the Expo panel in July".
-_ANNOUNCED_AT = re.compile(
+_ANNOUNCED_AT = P.caseless(
     r"\b(?:announced|revealed|unveiled|confirmed|teased)\s+(?:at|during|on|via|in)\b"
-    r"(?:(?!\b(?:that|will|to|for|air|premiere|release|debut|arrive|return|launch)\b)[^,;.]){0,50}\b(?:in|on)\s+$",
-    re.I,
+    r"(?:(?!\b(?:that|will|to|for|air|premiere|release|debut|arrive|return|launch)\b)[^,;.]){0,50}\b(?:in|on)\s+$"
 )
 # The date a trailer or visual came out, not the premiere: "the key visual, released in March 2025,".
-_TRAILER_DATE = re.compile(
+_TRAILER_DATE = P.caseless(
     r"\b(?:trailers?|teasers?|pvs?|visuals?|posters?|videos?|illustrations?|clips?|footage)\b[^.;]{0,60}?"
-    r"\b(?:released|revealed|unveiled|shared|published|dropped|posted|debuted|came out|went live)\s+(?:\w+\s+){0,3}?$",
-    re.I,
+    r"\b(?:released|revealed|unveiled|shared|published|dropped|posted|debuted|came out|went live)\s+(?:\w+\s+){0,3}?$"
 )
 # A release verb whose object is a promo item, not the season: "released a new key visual on March 5".
-_PROMO_OBJECT = re.compile(
+_PROMO_OBJECT = P.caseless(
     r"\b(?:releas|dropp?|unveil|reveal|shar|debut|premier|publish|post)\w*\s+"
     r"(?:(?:a|an|the|its|their|this|new|first|second|third|latest|another|main|official|special|"
     r"promotional|teaser|key|character|\w+[’']s)\s+){0,4}"
-    r"(?:trailers?|teasers?|pvs?|visuals?|posters?|videos?|illustrations?|clips?|footage|commercials?|cms?)\b",
-    re.I,
+    r"(?:trailers?|teasers?|pvs?|visuals?|posters?|videos?|illustrations?|clips?|footage|commercials?|cms?)\b"
 )
 # How far (characters) a promo item's verb may stand from the date it governs.
 PROMO_WINDOW = 60  # "Aniplex released a new promotional video on Thursday, March 6"
 # Something other than the season comes out on the date: "The soundtrack will be released in March".
-_OTHER_PRODUCT = re.compile(
-    r"\b(?:soundtracks?|OST|singles?|albums?|CDs?|games?|pre-?orders?|Blu-?rays?|DVDs?|box sets?|volumes?|manga|"
+_OTHER_PRODUCT = P.caseless(
+    r"\b(?:soundtracks?|ost|singles?|albums?|cds?|games?|pre-?orders?|blu-?rays?|dvds?|box sets?|volumes?|manga|"
     r"novels?|merch(?:andise)?|figures?|tickets?|events?|livestreams?|panels?|screenings?|concerts?|"
     r"stage plays?|musicals?|exhibitions?|collaborations?|cafes?|pop-?up stores?|"
-    r"live-action (?:films?|movies?|dramas?|series|adaptations?|versions?))\b(?P<rest>[^,;:.]*)$",
-    re.I,
+    r"live-action (?:films?|movies?|dramas?|series|adaptations?|versions?))\b(?P<rest>[^,;:.]*)$"
 )
 # Words of the installment itself, and verbs only a broadcast takes ("the manga's anime will premiere").
-_INSTALLMENT_WORD = re.compile(
+_INSTALLMENT_WORD = P.caseless(
     r"\b(?:season|anime|series|sequel|part|cour|film|movie|episodes?|show|it|installment)\b|"
-    r"\b(?:premier|air|broadcast|debut)\w*",
-    re.I,
+    r"\b(?:premier|air|broadcast|debut)\w*"
 )
 # A past main verb after the date, in a sentence with no future cue: "Premiering in April 2023, the
 # anime was a hit", "Its April 2023 premiere made it a hit". Announcement verbs do not count.
-_PAST_MAIN_AFTER = re.compile(
+_PAST_MAIN_AFTER = P.caseless(
     r"^[^.;]*?\b(?:was|were)\b(?!\s+(?:\w+ly\s+)?(?:announced|revealed|confirmed|unveiled|teased|set|scheduled|"
     r"slated|planned|officially|first|also|just|recently|greenlit|renewed|reported|leaked|listed|dated))|"
-    r"^[^.;]*?\b(?:became|adapted|drew|made|broke|earned|proved|received|topped|won|covered|ended|concluded)\b",
-    re.I,
+    r"^[^.;]*?\b(?:became|adapted|drew|made|broke|earned|proved|received|topped|won|covered|ended|concluded)\b"
 )
 # How far (characters) an earlier installment's words may stand from a history date.
 ANCHOR_WINDOW = 25  # "following the first season from Spring 2023", "the 2023 original"
-_EARLIER_INSTALLMENT = re.compile(
+_EARLIER_INSTALLMENT = P.caseless(
     r"\b(?:first|previous|earlier|original|last) (?:season|series|part|cour|run)\b|\bseason (?:1|one)\b|"
-    r"\b(?:original|series|adaptation|predecessor)\b|\bfinale\b",
-    re.I,
+    r"\b(?:original|series|adaptation|predecessor)\b|\bfinale\b"
 )
-_ANNOUNCE_DATE_AFTER = re.compile(
-    r"^\s*(?:at(?!\s+the\s+(?:very\s+)?(?:earliest|latest|soonest)\b)|during)\b|^\s*\(|^\s*:|^\s*[’']s\b|^\s+(?:cinematic|theatrical|finale|event|livestream|box office)",
-    re.I,
+_ANNOUNCE_DATE_AFTER = P.caseless(
+    r"^\s*(?:at(?!\s+the\s+(?:very\s+)?(?:earliest|latest|soonest)\b)|during)\b|^\s*\(|^\s*:|^\s*[’']s\b|^\s+(?:cinematic|theatrical|finale|event|livestream|box office)"
 )
-_NOT_EXPECTED = re.compile(
-    r"\b(?:don[’']t|do not|doesn[’']t|not|won[’']t|will not|unlikely to)\s+(?:\w+\s+){0,6}?$|\bdon[’']t expect\b",
-    re.I,
+_NOT_EXPECTED = P.caseless(
+    r"\b(?:don[’']t|do not|doesn[’']t|not|won[’']t|will not|unlikely to)\s+(?:\w+\s+){0,6}?$|\bdon[’']t expect\b"
 )
 # "announced Season 2 for October 2024", "slated for a 2025 release": the date of the premiere.
 # "pushed back ... and will now premiere in October": the new date follows "now".
-_NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,40}$|\binstead\b[^.;]{0,20}$", re.I)
+_NOW_BEFORE = P.caseless(r"\bnow\b[^.;]{0,40}$|\binstead\b[^.;]{0,20}$")
 # A relative delay: "pushed back by one cour", "delayed by three months".
-_SHIFT = re.compile(
-    r"\bby (?P<n>an?|one|two|three|four|six|\d) (?P<u>cours?|months?|seasons?)\b", re.I
-)
+_SHIFT = P.caseless(r"\bby (?P<n>an?|one|two|three|four|six|\d) (?P<u>cours?|months?|seasons?)\b")
 _SHIFT_MONTHS = {"cour": 3, "cours": 3, "season": 3, "seasons": 3, "month": 1, "months": 1}
 # Other works named as a group: their dates are not the subject's.
-_OTHER_WORKS = re.compile(
-    r"\b(?:other|several|many|multiple|numerous)\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|anime|series|productions|works)\b",
-    re.I,
+_OTHER_WORKS = P.caseless(
+    r"\b(?:other|several|many|multiple|numerous)\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|anime|series|productions|works)\b"
 )
-_ANNOUNCED_FOR = re.compile(
-    r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b[^.;]{0,60}\bfor\s+(?:an?\s+)?$",
-    re.I,
+_ANNOUNCED_FOR = P.caseless(
+    r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b[^.;]{0,60}\bfor\s+(?:an?\s+)?$"
 )
-_ANNOUNCED_WORD = re.compile(
-    r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b", re.I
+_ANNOUNCED_WORD = P.caseless(
+    r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b"
 )
 _OPEN_STUDIO = re.compile(
     r"\b(?i:animated by|animation by|animation production by|produced by|in production at|handled by)\s+"
@@ -105,14 +91,12 @@ _OPEN_STUDIO = re.compile(
     r"(?P<name>(?:Studio\s+)?[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*))" + "{0,3})"
 )
 # Ties that name the animator by themselves ("Season 2 ... with animation by X").
-_STRONG_TIE = re.compile(
-    r"\b(?:animated by|animation by|animation production by|produced by|in production at|handl(?:e|es|ing) (?:the )?animation)\b",
-    re.I,
+_STRONG_TIE = P.caseless(
+    r"\b(?:animated by|animation by|animation production by|produced by|in production at|handl(?:e|es|ing) (?:the )?animation)\b"
 )
-_STUDIO_WILL = re.compile(
+_STUDIO_WILL = P.caseless(
     r"\bwill (?:once again |also )?(?:animate|produce|handle)\b|\b(?:is|are) (?:animating|producing)\b|"
-    r"\b(?:will|would|to|expected to|likely to)\s+(?:\w+\s+){0,2}?return\b|\breturn(?:s|ing)? to animate\b",
-    re.I,
+    r"\b(?:will|would|to|expected to|likely to)\s+(?:\w+\s+){0,2}?return\b|\breturn(?:s|ing)? to animate\b"
 )
 # A company word right after a listed studio name belongs to the name: "Pierrot Films", "Signal Pictures".
 _STUDIO_SUFFIX = re.compile(
@@ -138,13 +122,12 @@ _OPEN_STUDIO_SUBJECT = re.compile(
 # The second of two studios after "animated by": "co-produced by Studio A and Studio B".
 _SECOND_STUDIO = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_OPEN_NAME})")
 # Earlier seasons named as a group: "the first two seasons", "all three previous seasons".
-_EARLIER_SEASONS = re.compile(
+_EARLIER_SEASONS = P.caseless(
     r"\b(?:first|previous|earlier|past|prior|older) (?:\w+ )?(?:seasons|parts)\b|\ball (?:\w+ )?(?:seasons|parts)\b|"
-    r"\b(?:first|previous|earlier|last) (?:season|part)\b",
-    re.I,
+    r"\b(?:first|previous|earlier|last) (?:season|part)\b"
 )
 _EVENT_NAME = re.compile(r"(?-i:[A-Z][\w-]*)\s+$")
-_PREMIERE_NOUN_AFTER = re.compile(r"^\s*(?:release|premiere|debut|launch|broadcast)\b", re.I)
+_PREMIERE_NOUN_AFTER = P.caseless(r"^\s*(?:release|premiere|debut|launch|broadcast)\b")
 
 
 @dataclass
@@ -193,9 +176,8 @@ def find_renewal(s: Sent) -> list[Finding]:
 
 # A line that sends readers to other articles ("For more anime news, check out our guide to the
 # upcoming anime of 2026"): its dates are the guide's, not the season's.
-_READ_MORE = re.compile(
-    r"\bcheck out our\b|\bfor more (?:\w+ )?(?:news|coverage|updates|guides?)\b|\bour (?:full )?(?:guides?|list|roundup)\b",
-    re.I,
+_READ_MORE = P.caseless(
+    r"\bcheck out our\b|\bfor more (?:\w+ )?(?:news|coverage|updates|guides?)\b|\bour (?:full )?(?:guides?|list|roundup)\b"
 )
 
 
@@ -470,16 +452,14 @@ def find_streaming(s: Sent) -> list[Finding]:
 
 # A pronoun for the service named before, streaming the new season: "and it will also stream
 # season 2", "the service will stream it again".
-_STREAMS_AGAIN = re.compile(
+_STREAMS_AGAIN = P.caseless(
     r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|is set to|plans to)\s+"
-    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b",
-    re.I,
+    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b"
 )
 # A service as the subject of a past verb: "Crunchyroll streamed Season 7 as it aired".
-_SERVICE_DID = re.compile(
+_SERVICE_DID = P.caseless(
     r"\s+(?:also\s+)?(?:streamed|simulcast|simulcasted|carried|licensed|aired|released|picked up|"
-    r"had the rights|held the rights)\b",
-    re.I,
+    r"had the rights|held the rights)\b"
 )
 
 
@@ -506,8 +486,8 @@ def _history_only(text: str) -> bool:
     )
 
 
-_WERE_DONE = re.compile(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:animated|produced|aired|broadcast|released|streamed)\b", re.I
+_WERE_DONE = P.caseless(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:animated|produced|aired|broadcast|released|streamed)\b"
 )
 
 

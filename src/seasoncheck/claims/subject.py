@@ -1,5 +1,6 @@
-"""A fallback subject when the linker finds none: the title written next to a season reference.
+"""Subjects: a fallback when the linker finds none, and the sections of a roundup.
 
+A fallback subject is the title written next to a season reference.
 News writing names the work right before "Season 2" ("Blue Lock Season 2", "Bocchi The Rock's
 second season") or right after "season of" ("the second season of Vinland Saga"). The most
 frequent such title in the article is its subject.
@@ -8,8 +9,12 @@ frequent such title in the article is its subject.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from seasoncheck.claims.attach import same_work
+from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.seasons import find_season_refs
+from seasoncheck.models import Mention
 
 # Lower-case words allowed inside a title ("Attack on Titan", "Spy x Family", "Oshi no Ko").
 _CONNECTORS = frozenset(
@@ -119,3 +124,131 @@ def _clean(words: list[str]) -> str | None:
     if not words or all(w.lower() in _GENERIC for w in words):
         return None
     return " ".join(words)
+
+
+# -- roundups -------------------------------------------------------------------------------------
+
+# A heading is a paragraph of at most this many words that does not end like a sentence
+# ("2. Ranma 1/2 Season 3", "Honorable mentions"); news sentences run longer than 12 words.
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 160  # longer than any 12 words of a heading; a cheap first test
+# A roundup has at least this many headings, each naming a different work besides the subject.
+MIN_ROUNDUP_WORKS = 2
+# ... or, without headings, paragraphs that open with this many different works, the subject
+# included (a list written as paragraphs). A news story about one work may open a paragraph or
+# two with related works in passing, but opens few with its own title.
+MIN_LEAD_WORKS = 3
+# A paragraph's lead: its first title starts within this many characters (a list marker "1. ").
+LEAD_CHARS = 4
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a roundup, about the work its heading or lead names."""
+
+    first: int  # index of the section's first sentence
+    heading: Mention | None  # the heading's (or lead's) title, None for a heading naming no work
+    last: int | None = None  # end (exclusive) of a lead paragraph; None: up to the next section
+
+
+def roundup_sections(
+    text: str,
+    sentences: list[Sentence],
+    mentions: tuple[Mention, ...],
+    subject: frozenset[str] = frozenset(),
+) -> list[Section]:
+    """The sections of a roundup, in text order, else [].
+
+    News roundups list works under headings; a sentence under a heading is about the heading's
+    work, not about the work the introduction names. Headings must name two or more works
+    besides the article's ``subject`` surfaces: an explainer about one work has headings too
+    ("Who Is Animating Season 3?"), but they name the subject or nothing. Without headings, a
+    roundup opens paragraphs with three or more different works; each such paragraph is about
+    its lead. One-word titles found open-world do not count (a capitalised verb is no title)."""
+    titles = [m for m in mentions if m.kind == "title"]
+    if _other_works(titles, frozenset()) < MIN_ROUNDUP_WORKS + 1 and (
+        _other_works(titles, subject) < MIN_ROUNDUP_WORKS
+    ):
+        return []  # most articles: too few works to list (checked before any paragraph work)
+    paras = _paragraphs(sentences)
+    short = [_is_short(sentences[i:j]) for i, j in paras]
+    headings: list[Section] = []
+    leads: list[Section] = []
+    for k, (i, j) in enumerate(paras):
+        span = (sentences[i].start, sentences[j - 1].end)
+        if not short[k]:
+            lead = next((m for m in titles if _within(m, span)), None)
+            if lead is not None and lead.start - span[0] <= LEAD_CHARS:
+                leads.append(Section(i, lead, j))
+        elif not ((k and short[k - 1]) or k + 1 == len(paras) or short[k + 1]):
+            # a heading stands alone between body paragraphs (not a tweet's lines)
+            named = next((m for m in titles if _within(m, span)), None)
+            headings.append(Section(i, named or _listed_title(text, span)))
+    if _other_works(headings, subject) >= MIN_ROUNDUP_WORKS:
+        first = next(k for k, s in enumerate(headings) if s.heading)
+        return headings[first:]  # a work-less line above the first work heading: page header
+    if _other_works(leads, frozenset()) >= MIN_LEAD_WORKS:
+        return leads
+    return []
+
+
+# A list item's marker: "1.", "2)", "#3", "No. 4", a bullet.
+_LIST_MARKER = re.compile(r"\s*(?:(?:#|no\.\s*)?\d{1,2}[.):]?|[-•*–])\s+", re.IGNORECASE)
+MAX_LISTED_WORDS = 10  # a numbered heading longer than this is a sentence, not a title
+LISTED = "listed"  # the kind of a title read off a numbered heading
+
+
+def _listed_title(text: str, span: tuple[int, int]) -> Mention | None:
+    """The title a numbered heading names when the linker found none in it ("4. Tying the Knot
+    with an Amagami Sister"): the heading after its marker, up to a season reference. Such a
+    title does not make an article a roundup; it only names its section."""
+    line = text[span[0] : span[1]]
+    marker = _LIST_MARKER.match(line)
+    if marker is None or not line[marker.end() :][:1].isupper() or line.endswith("?"):
+        return None
+    refs = find_season_refs(line)
+    end = refs[0].start if refs and refs[0].start > marker.end() else len(line)
+    title = line[marker.end() : end].strip(" :–—-,")
+    words = title.split()
+    if not words or len(words) > MAX_LISTED_WORDS or title[-1] in ".?!":
+        return None
+    lo = span[0] + marker.end()
+    return Mention(lo, lo + len(title), title, title, kind=LISTED)
+
+
+def _other_works(named: list[Section] | list[Mention], subject: frozenset[str]) -> int:
+    """How many different works besides ``subject`` the sections (or titles) name; sure titles
+    only."""
+    works: list[str] = [*subject]
+    for s in named:
+        h = s.heading if isinstance(s, Section) else s
+        if h is None or h.kind == LISTED or (h.franchise_id is None and len(h.work.split()) < 2):
+            continue
+        if not any(same_work(h.work, w) for w in works):
+            works.append(h.work)
+    return len(works) - len(subject)
+
+
+def _paragraphs(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The [first, last + 1) sentence indices of each paragraph."""
+    out: list[tuple[int, int]] = []
+    for i, s in enumerate(sentences):
+        if out and sentences[out[-1][0]].para == s.para:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _is_short(para: list[Sentence]) -> bool:
+    """True for a short paragraph that does not end like a sentence."""
+    if para[-1].end - para[0].start > MAX_HEADING_CHARS:
+        return False
+    last = para[-1].text.rstrip("\"'”’)")
+    words = sum(len(s.text.split()) for s in para)
+    return words <= MAX_HEADING_WORDS and not last.endswith((".", ",", ";", ":"))
+
+
+def _within(m: Mention, span: tuple[int, int]) -> bool:
+    """True when the mention lies inside ``span``."""
+    return span[0] <= m.start and m.end <= span[1]

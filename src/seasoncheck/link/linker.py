@@ -199,11 +199,24 @@ class Linker:
     ) -> dict[str, tuple[str, str | None, str, set[str]]]:
         """Open-world names by key: display form, KB franchise id, work group, surface forms."""
         keys = {ow_key(c.surface) for _, c in cands}
+        starts = {id(d): {h.start for h in d.hits} for d in docs}  # where titles begin
+        for d, c in cands:
+            starts[id(d)].add(c.start)
         names: dict[str, tuple[str, str | None, str, set[str]]] = {}
         for doc, c in cands:
             key = _prefer_part(ow_key(c.surface), keys, docs)
-            if not key or any(
-                h.start < c.end and c.start < h.end and not _weak_inside(h, c) for h in doc.hits
+            if not key or _names_a_person(doc.text, c, starts[id(doc)]):
+                continue
+            inside = [h for h in doc.hits if h.start < c.end and c.start < h.end]
+            extended = self._extended_kb_title(c, key, inside)
+            if (
+                any(
+                    not _weak_inside(h, c)
+                    and not _short_form(h, c, key, keys)
+                    and not _frames(h, c, doc.text, key, docs)
+                    for h in inside
+                )
+                and extended is None
             ):
                 continue  # a KB title inside or around the candidate: the KB evidence wins
             surface = c.surface if ow_key(c.surface) == key else _part_surface(c.surface, key)
@@ -212,7 +225,7 @@ class Linker:
                 continue
             if not self._corroborated(doc, docs[0], c, key, docs):
                 continue
-            fid = self.index.franchise_of(key)
+            fid = self.index.franchise_of(key) or extended
             pairs = [(a, ow_key(a)) for a in c.aliases] if key == ow_key(c.surface) else []
             known = next((names[k] for _, k in pairs if k in names), None)
             if fid is None and known is not None:
@@ -225,6 +238,19 @@ class Linker:
                 if akey and akey not in names and (fid is None or not _is_weak(akey)):
                     names[akey] = (work, fid, fid or "ow:" + key, {alias})
         return names
+
+    def _extended_kb_title(self, c: TitleCandidate, key: str, inside: list[Hit]) -> str | None:
+        """The franchise of a KB title that ``c`` writes out with trailing words of that
+        franchise's own name ("Hell Teacher Nube" for the KB's "Hell Teacher: ... Nube")."""
+        head = next((h for h in inside if h.start == c.start and h.end < c.end), None)
+        if head is None or head.franchise_id is None or len(inside) > 1:
+            return None
+        franchise = self.kb.franchise(head.franchise_id)
+        extra = key.split()[len(_title_key(head.surface).split()) :]
+        if franchise is None or not extra:
+            return None
+        known = {w for t in (franchise.name, *franchise.titles) for w in _title_key(t).split()}
+        return head.franchise_id if all(w in known for w in extra) else None
 
     def _corroborated(
         self, doc: Doc, head: Doc, c: TitleCandidate, key: str, docs: list[Doc]
@@ -430,6 +456,68 @@ def _surface_season(surface: str, season: int | None) -> int | None:
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     """True when ``pos`` falls in one of ``spans``."""
     return any(s <= pos < e for s, e in spans)
+
+
+# A person named where a title could stand: a credit word right before the name ("director
+# Kiyoshi Matsuda", "written by ..."), or the name's possessive right before a work ("Ren Eguchi's").
+# A bare "by" is left out: "inspired by X", "followed by X" name works as often as people.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:director|directed by|producer|composer|writer|written by|author|mangaka|creator|"
+    r"created by|artist|illustrator|screenwriter|designer|animator|voice actor|voice actress|"
+    r"actor|actress|voiced by|composed by|illustrated by)\s+$",
+    re.IGNORECASE,
+)
+PERSON_WINDOW = 24  # characters searched before a candidate for a credit word ("designer ")
+
+
+_POSSESSIVE_AFTER = re.compile(r"[’']s\s+")
+
+
+MAX_PERSON_LOOKS = 8  # occurrences of a name searched for a credit word (news repeats few names)
+
+
+def _names_a_person(text: str, c: TitleCandidate, title_starts: set[int]) -> bool:
+    """True when an open-world candidate of two capitalised words (a given and a family name)
+    is a person's name: after a credit word anywhere in the text ("director X", "written by
+    X"), or with a possessive right before a title (one of ``title_starts``: "Ren Eguchi's")."""
+    words = c.surface.split()
+    if len(words) != 2 or not all(w[:1].isupper() for w in words) or c.rule == "quoted":
+        return False
+    pos = text.find(c.surface)
+    for _ in range(MAX_PERSON_LOOKS):  # any credit of the name in the article
+        if pos < 0:
+            break
+        if _PERSON_BEFORE.search(text, max(0, pos - PERSON_WINDOW), pos):
+            return True
+        pos = text.find(c.surface, pos + 1)
+    after = _POSSESSIVE_AFTER.match(text, c.end)
+    return after is not None and after.end() in title_starts
+
+
+def _short_form(h: Hit, c: TitleCandidate, key: str, keys: set[str]) -> bool:
+    """True when a KB hit sits inside a candidate that is the opening of a longer title the
+    article writes out ("Campfire Cooking in Another World" of "... with My Absurd Skill"):
+    the candidate is that title's short form, not a frame around the KB title."""
+    return c.start < h.start and any(k != key and k.startswith(key + " ") for k in keys)
+
+
+# Lower-case words that join a longer title's words to a KB title at its end ("Campfire Cooking
+# in Another World", "Tales of Moon").
+_FRAME_CONNECTORS = frozenset(["in", "of", "with", "no", "to", "and", "from", "at", "for", "on"])
+MIN_FRAME_REPEATS = 2  # a framing title the article writes once may be a phrase ("Tonight in X")
+
+
+def _frames(h: Hit, c: TitleCandidate, text: str, key: str, docs: list[Doc]) -> bool:
+    """True when ``c`` is a longer title that ends with the KB title ``h`` after a lower-case
+    connector, and the article (headline included) writes that longer title more than once."""
+    if h.start <= c.start:
+        return False
+    before = text[c.start : h.start].split()
+    while before and before[-1] in ("the", "a", "an"):
+        before.pop()
+    if len(before) < 2 or before[-1] not in _FRAME_CONNECTORS or not before[0][:1].isupper():
+        return False
+    return sum(d.collapsed.count(" " + key + " ") for d in docs) >= MIN_FRAME_REPEATS
 
 
 def _weak_inside(h: Hit, c: TitleCandidate) -> bool:

@@ -89,6 +89,9 @@ _OF_AFTER = re.compile(
     r"franchise|isekai|shonen|shōnen|smash|fan-favorite|fan-favourite)\s+)*",
     re.IGNORECASE,
 )
+# The prepositions _OF_AFTER starts with, checked on the next word before the regex runs.
+_OF_WORDS = frozenset(["of", "de", "di", "del", "della", "du", "des", "von", "der", "da", "do"])
+OF_PEEK_CHARS = 24  # enough for the spaces and the word after a season reference
 # Anchors found with str.find on the lower-cased text (a scan with an IGNORECASE alternation
 # or a leading \s* runs at 6-20 MB/s; str.find at GB/s), then matched at that position.
 _CUE_BEFORE = re.compile(
@@ -267,11 +270,15 @@ def _ends_without_title(seg: str) -> bool:
     Decided only for a word with no boundary character in it (then it is the last token
     ``_walk_back`` sees); a false answer means "look closer".
     """
-    words = seg.rsplit(None, 1)
+    words = seg.rsplit(None, 2)
     if not words:
         return True
     word = words[-1]
-    if not _BOUNDARY_CHARS.isdisjoint(word) or word.lower() in ("a", "an", "the"):
+    if word.lower() in ("a", "an", "the") and _BOUNDARY_CHARS.isdisjoint(word):
+        if len(words) == 1:
+            return True  # "the" alone: ``_walk_back`` drops the article, nothing is left
+        word = words[-2]  # "the anime": the run would end at the word before the article
+    if not _BOUNDARY_CHARS.isdisjoint(word):
         return False
     return _breaker(word) or not _title_word(word, last=True)
 
@@ -281,12 +288,11 @@ _BOUNDARY_CHARS = frozenset("!?;|()[]{}\"“”«»「」『』【】.,:‘’'-
 
 def _last_boundary(seg: str) -> tuple[int, bool]:
     """The end of the last boundary in ``seg`` and whether it was a colon ("Head: Tail")."""
-    cut, colon = 0, False
-    for m in _BOUNDARY.finditer(seg):
+    for m in reversed(list(_BOUNDARY.finditer(seg))):
         if m.group(0)[0] == "." and _is_abbreviation(seg, m.start()):
-            continue
-        cut, colon = m.end(), m.group(0).strip() in (":", "-", "–", "—")
-    return cut, colon
+            continue  # the last boundary that is not an abbreviation's full stop
+        return m.end(), m.group(0).strip() in (":", "-", "–", "—")
+    return 0, False
 
 
 def _first_token(text: str, start: int, end: int) -> int:
@@ -362,6 +368,11 @@ def _inner_title_word(w: str) -> bool:
 
 def _run_after_of(text: str, pos: int) -> list[TitleCandidate]:
     """The title after "of" that follows a season reference ("the second season of X")."""
+    if not text[pos : pos + 1].isspace():
+        return []  # _OF_AFTER opens with whitespace
+    head = text[pos : pos + OF_PEEK_CHARS].split(None, 1)
+    if len(head) == 2 and head[0].isascii() and head[0].lower() not in _OF_WORDS:
+        return []  # the next whole word is not one of _OF_AFTER's prepositions
     m = _OF_AFTER.match(text, pos)
     return _run_after(text, m.end(), "of_after_season") if m else []
 
@@ -415,7 +426,7 @@ def _quoted(text: str, m: re.Match[str]) -> list[TitleCandidate]:
 def _title_word(word: str, *, last: bool) -> bool:
     """True when ``word`` can be part of a title: capitalised, a number or a connector."""
     w = word.strip("‘’'\"“”:,")
-    if not w or _ISO_DATE.fullmatch(w):
+    if not w or (w[0] in "12" and _ISO_DATE.fullmatch(w)):  # an ISO date opens with 19 or 20
         return False
     if w.lower() in CONNECTORS and w.islower():
         return not last
