@@ -7,7 +7,7 @@ batch dedup stages as N grows; the LSH's recall of planted near-duplicate pairs 
 pair rate. Then runs the older benchmark scripts in their small modes.
 
     python benchmarks/run_all.py --size 2000            # about 2-4 minutes on 2 cores
-    python benchmarks/run_all.py --size 500 --quick     # CI smoke run, about a minute
+    python benchmarks/run_all.py --size 500 --quick     # CI smoke run with every script, 1-2 minutes
     python benchmarks/run_all.py --size 5000 --dedup-sizes 1000,10000,100000
 
 Three batch benchmarks go further (docs/scale.md has their results): ``bench_batch_engines.py``
@@ -184,8 +184,9 @@ def markdown(size: int, stages: list, runs: list, scaling: list, smalls: list) -
         lines.append(f"| {d['n']:,} | {d['dedup_s']:.2f} | {d['dedup_s'] / d['n'] * 1e6:,.0f} | "
                      f"{d['extract_s']:.1f} | {d['rss_mib']:,.0f} | {d['planted']} | {d['recall']:.3f} | "
                      f"{d['found_pairs']} | {d['false_pair_rate']:.2%} |")  # fmt: skip
-    lines += ["", "## Older benchmarks, small modes", "", "| script | outcome | seconds |",
-              "| --- | --- | ---: |", *(f"| {s} | {o} | {t:.1f} |" for s, o, t in smalls)]  # fmt: skip
+    if smalls:
+        lines += ["", "## Other benchmarks, small modes", "", "| script | outcome | seconds |",
+                  "| --- | --- | ---: |", *(f"| {s} | {o} | {t:.1f} |" for s, o, t in smalls)]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -227,6 +228,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=2000, help="articles for the engine benchmarks")
     ap.add_argument("--quick", action="store_true", help="CI smoke run: no ray, small dedup sizes")
+    ap.add_argument(
+        "--no-smalls", action="store_true", help="skip the other benchmark scripts' small modes"
+    )
     ap.add_argument("--dedup-sizes", default=None, help="comma-separated N for the dedup curve")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
@@ -241,7 +245,7 @@ def main() -> None:
         runs = engine_runs(path, tmp, engines, shard_lines)
         stages = stage_rows(runs[0]["report"])
         scaling = dedup_scaling(tmp, sizes, max(shard_lines, 5000))
-    smalls = [] if args.quick else small_runs()
+    smalls = [] if args.no_smalls else small_runs()
     args.out.mkdir(parents=True, exist_ok=True)
     text = markdown(args.size, stages, runs, scaling, smalls)
     (args.out / "results.md").write_text(text)
