@@ -127,11 +127,9 @@ def _open_client(settings: FollowSettings) -> httpx.Client:
     """
     import httpx
 
-    from seasoncheck.settings import Settings
     from seasoncheck.sources.fetch import guarded_transport
 
-    # guarded_transport reads only the allow-list of the Settings it is given; no store is opened.
-    transport = guarded_transport(Settings(db_url="", fetch_allow=settings.fetch_allow))
+    transport = guarded_transport(_policy(settings))
     headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
     return httpx.Client(
         transport=transport,

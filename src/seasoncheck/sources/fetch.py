@@ -163,8 +163,8 @@ class GuardedBackend(httpcore.SyncBackend):
         return out
 
 
-def guarded_transport(settings: Settings) -> httpx.HTTPTransport:
-    """An httpx transport whose connections pass the address policy of ``settings``.
+def guarded_transport(settings: Settings | AddressPolicy) -> httpx.HTTPTransport:
+    """An httpx transport whose connections pass the address policy of ``settings`` (or the policy).
 
     Use it for every client that fetches user-supplied or server-supplied URLs::
 
@@ -174,7 +174,9 @@ def guarded_transport(settings: Settings) -> httpx.HTTPTransport:
     # httpx offers no network_backend argument; the pool is rebuilt with the same SSL context.
     transport._pool = httpcore.ConnectionPool(
         ssl_context=httpx.create_ssl_context(),
-        network_backend=GuardedBackend(policy_for(settings)),
+        network_backend=GuardedBackend(
+            settings if isinstance(settings, AddressPolicy) else policy_for(settings)
+        ),
     )
     return transport
 
