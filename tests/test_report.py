@@ -19,13 +19,8 @@ from seasoncheck.consolidate import consolidate_season
 from seasoncheck.dedup import content_hash
 from seasoncheck.kb.model import Character, Franchise, KBSeason, KnowledgeBase
 from seasoncheck.models import Article, Claim, Flag
-from seasoncheck.report import (
-    UnknownFranchise,
-    build_report,
-    render_json,
-    render_markdown,
-    render_rich,
-)
+from seasoncheck.report import UnknownFranchise, build_report
+from seasoncheck.report_render import render_json, render_markdown, render_rich
 from seasoncheck.store import Store
 from seasoncheck.store.queries import (
     article_metas,

@@ -242,7 +242,8 @@ def demo(
     import tempfile
 
     from seasoncheck.kb.loader import load_kb
-    from seasoncheck.report import UnknownFranchise, build_report, render_rich
+    from seasoncheck.report import UnknownFranchise, build_report
+    from seasoncheck.report_render import render_rich
     from seasoncheck.samples import samples_dir
 
     franchise = "Oshi no Ko"  # the franchise every sample article is about

@@ -75,7 +75,7 @@ def report(
 
 def print_report(result: Any, output: ReportFormat) -> None:
     """Print a built report in the chosen format."""
-    from seasoncheck.report import render_json, render_markdown, render_rich
+    from seasoncheck.report_render import render_json, render_markdown, render_rich
 
     if output == ReportFormat.json:
         typer.echo(render_json(result))
@@ -97,7 +97,8 @@ def sources(db: str = DB_OPTION, output: OutputFormat = FORMAT_OPTION) -> None:
     from dataclasses import asdict
 
     from seasoncheck.kb.loader import load_kb
-    from seasoncheck.report import all_site_records, sources_table
+    from seasoncheck.report import all_site_records
+    from seasoncheck.report_render import sources_table
 
     store = open_store(db)
     try:
