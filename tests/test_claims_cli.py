@@ -115,3 +115,27 @@ def test_eval_prints_the_scorer_table() -> None:
     assert lines[0] == "articles: 13"
     assert lines[-1].startswith("claims F1: ")
     assert float(lines[-1].split()[-1]) >= 0.85
+
+
+def test_integer_ids_come_back_as_given(tmp_path: Path) -> None:
+    """A JSON integer id is written back as that integer, so a scorer keyed on the input's ids
+    matches the claims (as a string "7" it would match nothing: every claim a miss)."""
+    gold_claim = {"type": "renewal", "work": "Ember Knight", "season": 2, "value": None}
+    rec = {**GOOD, "id": 7, "claims": [gold_claim], "flags": []}
+    path = write_jsonl(tmp_path / "in.jsonl", [json.dumps(rec)])
+    result = runner.invoke(app, ["claims", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    out = records(result.stdout)
+    assert out and {r["doc_id"] for r in out} == {7}
+    scored = runner.invoke(app, ["eval", str(path)])
+    assert scored.exit_code == 0, scored.output
+    assert "renewal" in scored.stdout
+    assert float(scored.stdout.splitlines()[-1].split()[-1]) > 0
+
+
+def test_an_id_that_is_neither_string_nor_integer_is_a_named_line_error(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [json.dumps({**GOOD, "id": ["a"]}), json.dumps(GOOD)])
+    result = runner.invoke(app, ["claims", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"{path}:1: 'id' is not a string or an integer" in result.stderr
+    assert {r["doc_id"] for r in records(result.stdout)} == {"g1"}

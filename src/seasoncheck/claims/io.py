@@ -40,22 +40,38 @@ class ClaimsRun:
 
     extractions: list[Extraction] = field(default_factory=list)
     problems: list[LineProblem] = field(default_factory=list)
+    # Input ids that were not strings (JSON integers), by their string form: the output gives
+    # them back as they were given, so a scorer keyed on the input's ids finds them.
+    given_ids: dict[str, Any] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
         """True when any line could not be processed."""
         return any(p.fatal for p in self.problems)
 
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The spec's output records of every article, with each ``doc_id`` as the input gave it."""
+        for ex in self.extractions:
+            yield from extraction_lines(ex, self.given_ids.get(ex.doc_id))
 
-def read_articles(path: Path) -> Iterator[Article | LineProblem]:
-    """Articles of a JSONL file in the spec's input format; a LineProblem for each bad line."""
+
+def read_articles(
+    path: Path, given_ids: dict[str, Any] | None = None
+) -> Iterator[Article | LineProblem]:
+    """Articles of a JSONL file in the spec's input format; a LineProblem for each bad line.
+
+    An Article's ``doc_id`` is a string; ids given as JSON integers are recorded in
+    ``given_ids`` (string form -> integer) so the output can give them back unchanged.
+    """
     with path.open("rb") as f:
         for n, line in enumerate(f, 1):
             if line.strip():
-                yield from _parse_line(line, f"{path}:{n}")
+                yield from _parse_line(line, f"{path}:{n}", given_ids)
 
 
-def _parse_line(line: bytes, origin: str) -> Iterator[Article | LineProblem]:
+def _parse_line(
+    line: bytes, origin: str, given_ids: dict[str, Any] | None = None
+) -> Iterator[Article | LineProblem]:
     """One Article (plus warnings), or one LineProblem."""
     try:
         rec = orjson.loads(line)
@@ -69,6 +85,8 @@ def _parse_line(line: bytes, origin: str) -> Iterator[Article | LineProblem]:
     if problem:
         yield LineProblem(origin, problem)
         return
+    if given_ids is not None and isinstance(rec["id"], int):
+        given_ids[str(rec["id"])] = rec["id"]
     published = rec.get("published")
     if published is not None and parse_published(str(published)) is None:
         yield LineProblem(
@@ -87,6 +105,8 @@ def _check_record(rec: dict[str, Any]) -> str | None:
     """Why a record cannot be used, or None."""
     if rec.get("id") in (None, ""):
         return "no 'id'"
+    if isinstance(rec["id"], bool) or not isinstance(rec["id"], str | int):
+        return f"'id' is not a string or an integer ({rec['id']!r})"
     text, html = rec.get("text"), rec.get("html")
     if text is not None and not isinstance(text, str):
         return "'text' is not a string"
@@ -128,12 +148,18 @@ def line_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def extraction_lines(ex: Extraction) -> Iterator[dict[str, Any]]:
-    """The spec's output records of one article: its claims, then its flags."""
+def extraction_lines(ex: Extraction, doc_id: Any = None) -> Iterator[dict[str, Any]]:
+    """The spec's output records of one article: its claims, then its flags.
+
+    ``doc_id``, when given, replaces the article's (string) doc_id: the input's own id value.
+    """
     for c in ex.claims:
-        yield c.to_dict()
+        rec = c.to_dict()
+        if doc_id is not None:
+            rec["doc_id"] = doc_id
+        yield rec
     for fl in ex.flags:
-        yield {"doc_id": fl.doc_id, "flag": fl.flag}
+        yield {"doc_id": fl.doc_id if doc_id is None else doc_id, "flag": fl.flag}
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +175,7 @@ def run_file(path: Path, kb: Any) -> ClaimsRun:
     from seasoncheck.claims import extract_claims
 
     run = ClaimsRun()
-    for item in read_articles(path):
+    for item in read_articles(path, run.given_ids):
         if isinstance(item, LineProblem):
             run.problems.append(item)
             continue

@@ -78,16 +78,13 @@ def _write_jsonl(run: Any) -> None:
     """One claim a line, then the article's flag lines (the spec's output format)."""
     import orjson
 
-    from seasoncheck.claims.io import extraction_lines
-
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-    for ex in run.extractions:
-        for rec in extraction_lines(ex):
-            line = orjson.dumps(rec) + b"\n"
-            if out is not None:
-                out.write(line)
-            else:
-                sys.stdout.write(line.decode())
+    for rec in run.records():
+        line = orjson.dumps(rec) + b"\n"
+        if out is not None:
+            out.write(line)
+        else:
+            sys.stdout.write(line.decode())
     if out is not None:
         out.flush()
 
@@ -129,7 +126,7 @@ def eval_cmd(
     db: str | None = DB_OPTION,
 ) -> None:
     """Run the extractor over a labelled set and print the scores. Example: seasoncheck eval dev.jsonl"""
-    from seasoncheck.claims.io import extraction_lines, run_file
+    from seasoncheck.claims.io import run_file
     from seasoncheck.claims.scoring import format_report, load_gold, score
 
     try:
@@ -139,5 +136,5 @@ def eval_cmd(
     run = run_file(gold, _load_kb(db))
     for p in run.problems:
         err_console.print(f"warning: {p}", highlight=False, markup=False, soft_wrap=True)
-    preds = [rec for ex in run.extractions for rec in extraction_lines(ex)]
+    preds = list(run.records())
     sys.stdout.write(format_report(score(gold_rows, preds), by_doc=by_doc) + "\n")
