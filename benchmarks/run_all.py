@@ -10,10 +10,12 @@ pair rate. Then runs the older benchmark scripts in their small modes.
     python benchmarks/run_all.py --size 500 --quick     # CI smoke run with every script, 1-2 minutes
     python benchmarks/run_all.py --size 5000 --dedup-sizes 1000,10000,100000
 
-Three batch benchmarks go further (docs/scale.md has their results): ``bench_batch_engines.py``
+Four batch benchmarks go further (docs/scale.md has their results): ``bench_batch_engines.py``
 (each engine end to end as a fresh process, with a timeline: start-up, extract, the tail, the
-rest), ``bench_batch_dedup.py`` (the dedup stages up to N = 1,000,000, recall and memory) and
-``bench_batch_scale.py`` (one large run with every worker's memory sampled over time).
+rest, and CPU seconds by process), ``bench_batch_dedup.py`` (the dedup stages up to
+N = 1,000,000, recall and memory), ``bench_batch_scale.py`` (one large run with every worker's
+memory sampled over time) and ``bench_batch_overheads.py`` (Ray's start-up and shutdown, and
+the dedup stages' CPU, interleaved against alternatives).
 """
 
 from __future__ import annotations
@@ -43,9 +45,10 @@ SMALL_RUNS = (
     ("bench_kb_import.py", ["--small"]),  # needs ../shared bangumi-data, likewise
     ("bench_web.py", ["--small"]),
     # {tmp}: a temporary folder, so smoke runs do not overwrite the recorded results.
-    ("bench_batch_engines.py", ["--size", "300", "--engines", "local", "--out", "{tmp}"]),
+    ("bench_batch_engines.py", ["--size", "300", "--runs", "local:1,local:2", "--out", "{tmp}"]),
     ("bench_batch_dedup.py", ["--sizes", "500,1000", "--work", "{tmp}", "--out", "{tmp}"]),
     ("bench_batch_scale.py", ["--n", "300", "--every", "1", "--work", "{tmp}", "--out", "{tmp}"]),
+    ("bench_batch_overheads.py", ["--what", "dedup", "--size", "300", "--pairs", "1"]),
 )
 SMALL_RUN_TIMEOUT_S = 300
 

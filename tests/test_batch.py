@@ -246,8 +246,9 @@ def test_jsonl_shards_are_sized_from_the_input(tmp_path: Path) -> None:
         assert [s.first_line for s in shards] == [1 + sum(sizes[:i]) for i in range(len(sizes))]
         return sizes
 
-    # 20,000 lines: 32 shards of 625 (many more tasks than workers, so a short tail).
-    assert shard_sizes(20_000) == [625] * 32
+    # 20,000 lines: 28 shards of 625, then the last 2,500 lines in 16 shards of 156-157
+    # (many more tasks than workers, and the last ones short, so a short tail).
+    assert shard_sizes(20_000) == [625] * 28 + [157] * 4 + [156] * 12
     # Small files: no shard under 500 lines; the last line needs no newline.
     assert shard_sizes(1_200, last_newline=False) == [500, 500, 200]
     assert shard_sizes(300) == [300]

@@ -75,7 +75,7 @@ def run_batch(
 ) -> BatchReport:
     """Run (or resume) a batch over ``inputs`` into the folder ``out``; see the module docstring.
 
-    ``shard_lines=None`` sizes JSONL shards from the input (``shards.auto_shard_lines``).
+    ``shard_lines=None`` sizes JSONL shards from the input (``shards.auto_shard_sizes``).
     """
     started = time.perf_counter()
     for spec in inputs:
@@ -127,20 +127,23 @@ def _run_stages(
     from seasoncheck.batch.tasks import run_extract
 
     out = Path(config.out)
-    shard_ids = [s.index for s in shards]
-    names = [output.shard_name(i) for i in shard_ids]
+    names = [output.shard_name(s.index) for s in shards]
+    groups = range(d.group_count(len(shards)))
+    group_names = [d.group_name(g) for g in groups]
     stages: list[tuple[str, Any, list[str], list[tuple[Any, ...]]]] = [
         ("extract", run_extract, names, [(config, s) for s in shards]),
         ("bucket", d.run_bucket, [output.part_name(p) for p in range(config.partitions)],
          [(config, p) for p in range(config.partitions)]),
-        ("attach", d.run_attach, names, [(config, i) for i in shard_ids]),
-        ("verify", d.run_verify, names, [(config, i) for i in shard_ids]),
+        ("attach", d.run_attach, group_names, [(config, g) for g in groups]),
+        ("verify", d.run_verify, group_names, [(config, g) for g in groups]),
         ("groups", d.run_groups, ["all"], [(config, len(shards))]),
     ]  # fmt: skip
     for stage, fn, tasks, calls in stages:
         pending = [
             c for t, c in zip(tasks, calls, strict=True) if not output.is_done(out, stage, t)
         ]
+        if stage == "extract":  # biggest first: the last tasks to run are the short ones
+            pending.sort(key=lambda call: -call[1].size())
         report.tasks_skipped += len(calls) - len(pending)
         report.tasks_run += len(pending)
         log.info(

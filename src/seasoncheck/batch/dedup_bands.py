@@ -6,10 +6,11 @@ cannot. As in datatrove's and NeMo Curator's fuzzy dedup, every extract task wri
 Then:
 
 1. ``run_bucket`` (one task per partition): sorts its band rows by key; documents sharing a
-   key are candidate pairs. Pairs go out partitioned by the shard of their first document.
-2. ``run_attach`` (one task per shard): adds the first document's signature to each pair and
-   sends the pair on to the shard of its second document.
-3. ``run_verify`` (one task per shard): keeps pairs whose estimated Jaccard reaches
+   key are candidate pairs. Pairs go out partitioned by the shard group (``SHARDS_PER_GROUP``
+   consecutive shards) of their first document.
+2. ``run_attach`` (one task per shard group): adds the first document's signature to each
+   pair and sends the pair on to the group of its second document.
+3. ``run_verify`` (one task per shard group): keeps pairs whose estimated Jaccard reaches
    ``dedup.THRESHOLD``, the CLI's own test.
 4. ``run_groups`` (one task): union-find over the verified pairs (only pairs, never all
    documents); each group is named after its first document in input order, as in the CLI.
@@ -43,6 +44,12 @@ ROWS = NUM_PERM // BANDS
 # pair of a bucket up to this size, and a connected chain in larger buckets (mass duplicates),
 # so a bucket of k copies costs O(k) pairs rather than O(k**2).
 NEIGHBOURS = 15
+# Consecutive shards whose pairs one attach or verify task handles. Routing pairs to groups
+# rather than to single shards keeps the number of pair files (senders x receivers) and of
+# tasks down: at 44 shards, 11 x 11 files per hop instead of 44 x 44, and 1.5 s less CPU
+# over the dedup stages of 20,000 articles; at 1M articles (212 shards) 53 x 53 instead of
+# 212 x 212.
+SHARDS_PER_GROUP = 4
 # Candidate pairs verified at a time: bounds the verify task's memory (2 x 512 bytes a pair).
 VERIFY_CHUNK = 50_000
 _FNV_OFFSET = 0xCBF29CE484222325
@@ -86,12 +93,27 @@ def candidate_pairs(keys: np.ndarray, seqs: np.ndarray) -> np.ndarray:
     return np.unique(pairs, axis=0) if len(pairs) else pairs
 
 
+def group_of(shard: int) -> int:
+    """The shard group of a shard: the unit of work of the attach and verify stages."""
+    return shard // SHARDS_PER_GROUP
+
+
+def group_count(shards: int) -> int:
+    """Number of shard groups of a batch of ``shards`` shards."""
+    return -(-shards // SHARDS_PER_GROUP)
+
+
+def group_name(group: int) -> str:
+    """The partition name of a shard group: ``group=003``."""
+    return f"group={group:03d}"
+
+
 def run_bucket(config: JobConfig, part: int) -> dict[str, Any]:
-    """Group one band partition by key and write its candidate pairs by first document's shard."""
+    """Group one band partition by key and write its candidate pairs by first document's group."""
     out = Path(config.out)
     table = output.read_tables(list((out / "bands" / output.part_name(part)).glob("*.parquet")))
     pairs = _empty_pairs() if table is None else _pairs_of(table)
-    _write_by_shard(out / "pairs", pairs, pairs[:, 0], output.part_name(part), {})
+    _write_by_group(out / "pairs", pairs, pairs[:, 0], output.part_name(part), {})
     stats = {"band_rows": 0 if table is None else table.num_rows, "pairs": len(pairs)}
     output.mark_done(out, "bucket", output.part_name(part), stats)
     return stats
@@ -108,20 +130,20 @@ def _empty_pairs() -> np.ndarray:
     return np.empty((0, 2), dtype=np.int64)
 
 
-def _write_by_shard(
+def _write_by_group(
     root: Path, pairs: np.ndarray, route: np.ndarray, name: str, extra: dict[str, list[Any]]
 ) -> None:
-    """Write pairs (and extra columns) to ``root/shard=S/name.parquet`` for each routed shard."""
+    """Write pairs (and extra columns) to ``root/group=G/name.parquet`` for each routed group."""
     import numpy as np
     import pyarrow as pa
 
-    shards = route >> ROW_BITS
-    for shard in np.unique(shards):
-        mask = shards == shard
+    groups = (route >> ROW_BITS) // SHARDS_PER_GROUP
+    for group in np.unique(groups):
+        mask = groups == group
         cols = {"a": pa.array(pairs[mask, 0]), "b": pa.array(pairs[mask, 1])}
         for col, values in extra.items():
             cols[col] = pa.array([v for v, m in zip(values, mask, strict=True) if m], pa.binary())
-        path = root / output.shard_name(int(shard)) / f"{name}.parquet"
+        path = root / group_name(int(group)) / f"{name}.parquet"
         output.write_table(pa.table(cols), path)
 
 
@@ -132,19 +154,33 @@ def shard_signatures(out: Path, shard: int) -> list[bytes | None]:
     return [] if table is None else table.column("signature").to_pylist()
 
 
-def run_attach(config: JobConfig, shard: int) -> dict[str, Any]:
-    """Attach the first document's signature to this shard's pairs; route them to the second's."""
+def group_signatures(out: Path, group: int, seqs: np.ndarray) -> tuple[list[bytes | None], Any]:
+    """The packed signatures of a group's shards in one list, and each seq's index into it.
+
+    Only the shards that ``seqs`` (documents of this group) come from are read.
+    """
     import numpy as np
 
+    shards = seqs >> ROW_BITS
+    sigs: list[bytes | None] = []
+    offset = np.zeros(SHARDS_PER_GROUP, dtype=np.int64)
+    first = group * SHARDS_PER_GROUP
+    for shard in np.unique(shards):
+        offset[int(shard) - first] = len(sigs)
+        sigs += shard_signatures(out, int(shard))
+    return sigs, offset[shards - first] + (seqs & _ROW_MASK)
+
+
+def run_attach(config: JobConfig, group: int) -> dict[str, Any]:
+    """Attach the first document's signature to this group's pairs; route them to the second's."""
     out = Path(config.out)
-    table = output.read_tables(list((out / "pairs" / output.shard_name(shard)).glob("*.parquet")))
+    table = output.read_tables(list((out / "pairs" / group_name(group)).glob("*.parquet")))
     pairs = _empty_pairs() if table is None else _unique_pairs(table)
-    sigs = shard_signatures(out, shard) if len(pairs) else []
-    sig_a = [sigs[int(a) & _ROW_MASK] for a in pairs[:, 0]]
-    route = pairs[:, 1] if len(pairs) else np.empty(0, dtype=np.int64)
-    _write_by_shard(out / "pairs_a", pairs, route, output.shard_name(shard), {"sig_a": sig_a})
+    sigs, index = group_signatures(out, group, pairs[:, 0])
+    sig_a = [sigs[i] for i in index.tolist()]
+    _write_by_group(out / "pairs_a", pairs, pairs[:, 1], group_name(group), {"sig_a": sig_a})
     stats = {"pairs": len(pairs)}
-    output.mark_done(out, "attach", output.shard_name(shard), stats)
+    output.mark_done(out, "attach", group_name(group), stats)
     return stats
 
 
@@ -155,21 +191,24 @@ def _unique_pairs(table: pa.Table) -> np.ndarray:
     return np.unique(pairs, axis=0)
 
 
-def run_verify(config: JobConfig, shard: int) -> dict[str, Any]:
-    """Keep the pairs routed to this shard whose estimated Jaccard reaches ``dedup.THRESHOLD``."""
+def run_verify(config: JobConfig, group: int) -> dict[str, Any]:
+    """Keep the pairs routed to this group whose estimated Jaccard reaches ``dedup.THRESHOLD``."""
     import numpy as np
     import pyarrow as pa
 
     out = Path(config.out)
-    files = list((out / "pairs_a" / output.shard_name(shard)).glob("*.parquet"))
+    files = list((out / "pairs_a" / group_name(group)).glob("*.parquet"))
     table = output.read_tables(files)
     kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     if table is not None:
-        sigs, valid = signature_matrix(shard_signatures(out, shard))
+        blobs, index = group_signatures(out, group, table.column("b").to_numpy())
+        sigs, valid = signature_matrix(blobs)
+        start = 0
         for batch in table.to_batches(max_chunksize=VERIFY_CHUNK):
             a, b = batch.column("a").to_numpy(), batch.column("b").to_numpy()
+            rows = index[start : start + len(b)]
+            start += len(b)
             sig_a, valid_a = signature_matrix(batch.column("sig_a").to_pylist())
-            rows = b & _ROW_MASK
             j = (sig_a == sigs[rows]).mean(axis=1)
             keep = valid_a & valid[rows] & (j >= THRESHOLD)
             kept.append((a[keep], b[keep], j[keep].astype(np.float32)))
@@ -178,9 +217,9 @@ def run_verify(config: JobConfig, shard: int) -> dict[str, Any]:
     verified = pa.Table.from_arrays(
         [pa.array(c, t.type) for c, t in zip(cols, schema, strict=True)], schema=schema
     )
-    output.write_table(verified, out / "verified" / f"{output.shard_name(shard)}.parquet")
+    output.write_table(verified, out / "verified" / f"{group_name(group)}.parquet")
     stats = {"candidates": 0 if table is None else table.num_rows, "verified": verified.num_rows}
-    output.mark_done(out, "verify", output.shard_name(shard), stats)
+    output.mark_done(out, "verify", group_name(group), stats)
     return stats
 
 

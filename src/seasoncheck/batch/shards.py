@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,14 @@ TARGET_SHARDS = 32
 # ...but not under this many lines: ~2 s of work, far above a task's ~10 ms of overhead
 # (Parquet files, marker, scheduling) measured on 2 cores.
 MIN_SHARD_LINES = 500
+# The end of a large JSONL file is cut finer: the last TAIL_SHARDS shards' worth of lines
+# become TAIL_SHARDS * TAIL_SPLIT shards. Workers take tasks in order, so the last tasks to
+# run are short and a worker that runs out of work waits for a quarter of a task at most,
+# not a whole one (at 20,000 articles on 2 workers: ~0.5 s of the tail instead of ~2 s).
+# Only files of at least TAIL_MIN_SHARDS shards: small files keep MIN_SHARD_LINES.
+TAIL_SHARDS = 4
+TAIL_SPLIT = 4
+TAIL_MIN_SHARDS = 8
 # Row bits of a sequence number: seq = shard index << ROW_BITS | row; 2**32 rows per shard.
 ROW_BITS = 32
 
@@ -43,11 +53,20 @@ class Shard:
         """Plain dict for the job plan."""
         return asdict(self)
 
+    def size(self) -> int:
+        """Bytes of input: the slice, the file, or the files of the folder (to run big first)."""
+        if self.end is not None:
+            return self.end - self.start
+        path = Path(self.path)
+        if path.is_dir():
+            return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        return os.path.getsize(path) if path.exists() else 0
+
 
 def plan_shards(inputs: list[str], shard_lines: int | None = None) -> list[Shard]:
     """Shards for ``inputs`` in order: a JSONL file over ``shard_lines`` lines becomes several.
 
-    ``shard_lines=None`` sizes each JSONL file's shards with ``auto_shard_lines``; 0 keeps
+    ``shard_lines=None`` sizes each JSONL file's shards with ``auto_shard_sizes``; 0 keeps
     every file whole. Example::
 
         plan_shards(["crawl.warc.gz", "feed.jsonl", "saved-pages/"], shard_lines=1000)
@@ -56,8 +75,8 @@ def plan_shards(inputs: list[str], shard_lines: int | None = None) -> list[Shard
     for spec in inputs:
         path = Path(spec)
         if path.is_file() and path.suffix.lower() == ".jsonl" and shard_lines != 0:
-            lines = shard_lines or auto_shard_lines(count_lines(path))
-            ranges = list(jsonl_ranges(path, lines))
+            sizes = [shard_lines] if shard_lines else auto_shard_sizes(count_lines(path))
+            ranges = list(jsonl_ranges(path, sizes))
         else:
             ranges = [(0, None, 1)]
         for start, end, first in ranges:
@@ -70,6 +89,20 @@ def auto_shard_lines(lines: int) -> int:
     return min(SHARD_LINES, max(MIN_SHARD_LINES, -(-lines // TARGET_SHARDS)))
 
 
+def auto_shard_sizes(lines: int) -> list[int]:
+    """Lines of each shard of a file of ``lines`` lines: ``auto_shard_lines`` each, the end finer.
+
+    Example: 20,000 lines -> 28 shards of 625, then 16 of 156-157 (``TAIL_SHARDS``).
+    """
+    base = auto_shard_lines(lines)
+    if lines < TAIL_MIN_SHARDS * base:
+        return [base]
+    head = (lines - TAIL_SHARDS * base) // base  # full shards before the end
+    pieces = TAIL_SHARDS * TAIL_SPLIT
+    size, longer = divmod(lines - head * base, pieces)  # the rest, in near-equal pieces
+    return [base] * head + [size + (i < longer) for i in range(pieces)]
+
+
 def count_lines(path: Path) -> int:
     """Lines in a file (a last line without a newline counts), read in 1 MiB blocks."""
     count, last = 0, b"\n"
@@ -80,16 +113,22 @@ def count_lines(path: Path) -> int:
     return count + (last != b"\n")
 
 
-def jsonl_ranges(path: Path, shard_lines: int) -> Iterator[tuple[int, int | None, int]]:
-    """(start byte, end byte, first line) of each run of ``shard_lines`` lines; one when short."""
+def jsonl_ranges(path: Path, sizes: Iterable[int]) -> Iterator[tuple[int, int | None, int]]:
+    """(start byte, end byte, first line) of shards of ``sizes`` lines (the last size repeats).
+
+    One range (0, None, 1) when the file fits in the first shard.
+    """
+    sizes = list(sizes)
+    bounds = itertools.accumulate(itertools.chain(sizes, itertools.repeat(sizes[-1])))
     starts = [(0, 1)]
-    number, pos = 0, 0
+    number, pos, boundary = 0, 0, next(bounds)
     with path.open("rb") as f:
         for line in f:
             number += 1
             pos += len(line)
-            if number % shard_lines == 0:
+            if number == boundary:
                 starts.append((pos, number + 1))
+                boundary = next(bounds)
     if len(starts) > 1 and starts[-1][0] >= pos:
         starts.pop()  # the file ends exactly on a shard boundary
     if len(starts) == 1:

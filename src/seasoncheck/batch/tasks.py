@@ -8,6 +8,7 @@ completion marker is written last: a task killed half-way leaves no marker and i
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import resource
@@ -94,6 +95,20 @@ def warm_up(config: JobConfig) -> None:
     _process_item(RawItem("warm-up", html=page), 0, kb, ShardRows())
 
 
+def freeze_worker() -> None:
+    """After a worker's first task: move what is alive out of the collector's reach, once.
+
+    By then the worker has loaded what it keeps (modules, the KB, the linker's index,
+    compiled patterns, models). ``gc.freeze()`` puts those ~110,000 objects in the permanent
+    generation, so the full collections a shard's rows trigger every few hundred articles
+    skip them: on one 625-article shard, 0.24-0.37 s a full collection before, 0.07 s after
+    (about 7% of the shard's CPU).
+    """
+    if not gc.get_freeze_count():
+        gc.collect()
+        gc.freeze()
+
+
 def run_extract(config: JobConfig, shard: Shard) -> dict[str, Any]:
     """Run one shard end to end and write its tables and marker; returns the marker's stats."""
     out = Path(config.out)
@@ -122,6 +137,8 @@ def run_extract(config: JobConfig, shard: Shard) -> dict[str, Any]:
         "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
     output.mark_done(out, STAGE, output.shard_name(shard.index), stats)
+    del rows, bands
+    freeze_worker()
     return stats
 
 

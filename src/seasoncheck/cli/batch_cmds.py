@@ -33,7 +33,7 @@ def batch(
     shard_lines: int = typer.Option(
         None,
         help="Split JSONL files into shards of this many lines "
-        "(default: about 32 shards a file, 500-5000 lines each).",
+        "(default: about 32 shards a file, 500-5000 lines each, the last ones cut smaller).",
         show_default=False,
     ),
     output: OutputFormat = FORMAT_OPTION,
