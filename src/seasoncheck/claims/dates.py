@@ -49,8 +49,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("m_or_my", rf"\b{_QUAL}{_M}(?={_OR}{_QUAL}{_M.replace('?P<month>', '?:')}{_SHARED_YEAR})"),
         ("md", rf"\b{_M}\s+{_DAY}\b(?!\s*[:.]\d)"),
         ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_M}"),
-        ("rel_season", rf"\b(?P<rel>this|next|coming)\s+{_SEASONS}\b"),
-        ("rel_month", rf"\b(?P<rel>this|next|coming)\s+{_M}"),
+        ("rel_season", rf"\b(?P<rel>this|next|coming|last|past)\s+{_SEASONS}\b"),
+        ("rel_month", rf"\b(?P<rel>this|next|coming|last|past)\s+{_M}"),
         (
             "rel_year",
             r"\b(?P<rel>next year|this year|later this year|later in the year|the new year|the coming year|the following year)\b",
@@ -201,9 +201,18 @@ def _value(
     if kind == "rel_years":
         return (f"{pub[0] + n_years:04d}" if pub else None), 1, True
     if kind == "rel_season" and season:
-        y = _resolve_month_year(SEASON_START[season], pub, nxt=rel == "next")
+        month = SEASON_START[season]
+        y = (
+            _last_year_of(month, pub)
+            if rel in _PAST_REL
+            else _resolve_month_year(month, pub, nxt=rel == "next")
+        )
         return (f"{y:04d}-{season}" if y else None), 2, True
-    y = _resolve_month_year(mon, pub, nxt=rel == "next")
+    y = (
+        _last_year_of(mon, pub)
+        if rel in _PAST_REL
+        else _resolve_month_year(mon, pub, nxt=rel == "next")
+    )
     if kind in ("md", "dm"):
         return (f"{y:04d}-{mon:02d}-{day:02d}" if y else None), 3, True
     return (f"{y:04d}-{mon:02d}" if y else None), 2, True
@@ -215,6 +224,16 @@ def _resolve_year(rel: str, pub: tuple[int, int] | None) -> str | None:
         return None
     ahead = rel in ("next year", "the new year", "the coming year", "the following year")
     return f"{pub[0] + (1 if ahead else 0):04d}"
+
+
+_PAST_REL = ("last", "past")
+
+
+def _last_year_of(month: int, pub: tuple[int, int] | None) -> int | None:
+    """The year of the latest ``month`` before publication: "last November" (None: unknown)."""
+    if pub is None or pub[1] == 0:
+        return None
+    return pub[0] if month < pub[1] else pub[0] - 1
 
 
 def _resolve_month_year(month: int, pub: tuple[int, int] | None, nxt: bool = False) -> int | None:

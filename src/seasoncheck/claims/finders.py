@@ -167,11 +167,22 @@ def find_renewal(s: Sent) -> list[Finding]:
     """A new season or sequel exists, is announced, in production or coming."""
     if s.question:
         return []
-    for rx in (P.RENEWAL, P.RENEWAL_FUTURE):
+    for rx in (P.RENEWAL, P.RENEWAL_FUTURE, P.RENEWAL_MAYBE):
         for m in rx.finditer(s.text):
-            if not in_spans(m.start(), s.absent):
-                return [Finding("renewal", None)]
+            if in_spans(m.start(), s.absent):
+                continue
+            if rx is P.RENEWAL and _is_topic_label(s.text):
+                continue
+            return [Finding("renewal", None)]
     return []
+
+
+MAX_LABEL_WORDS = 12  # the heading length of claims.subject: news sentences run longer
+
+
+def _is_topic_label(text: str) -> bool:
+    """True for a heading that ends in "Season 3 release date": it names a section's topic."""
+    return len(text.split()) <= MAX_LABEL_WORDS and P.RENEWAL_TOPIC.search(text) is not None
 
 
 # A line that sends readers to other articles ("For more anime news, check out our guide to the
@@ -230,8 +241,14 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False
     if _ANNOUNCED_AT.search(before) or _TRAILER_DATE.search(before):
         return False
-    if _replaced(before) or _promo_date(text, d, before) or _other_product(before):
+    if _replaced(before) or P.REPLACED_BEFORE.search(before[-40:]):
         return False
+    if _promo_date(text, d, before) or _other_product(before):
+        return False
+    if P.APOLOGY.search(text) and not (
+        P.DELAY_TARGET.search(before[-12:]) or _NOW_BEFORE.search(before)
+    ):
+        return False  # "apologized to fans looking forward to the April broadcast": the old date
     if _OTHER_WORKS.search(_clause_before(before)):
         return False  # "with several other fall titles also moving to 2026"
     if is_event_year(text, d):
@@ -368,10 +385,12 @@ def _shifted_date(s: Sent, delay_at: int) -> str | None:
 
 def find_studio(s: Sent) -> list[Finding]:
     """Which studio animates the new installment."""
-    if s.question or s.past or s.studio_rx is None or not P.STUDIO_TIE.search(s.text):
+    if s.question or s.past or s.studio_rx is None:
         return []
-    if not (P.STUDIO_NEW.search(s.text) or (s.explicit and _STRONG_TIE.search(s.text))):
-        return []
+    if not P.STUDIO_TIE.search(s.text) or not (
+        P.STUDIO_NEW.search(s.text) or (s.explicit and _STRONG_TIE.search(s.text))
+    ):
+        return _continuing_studios(s)
     out: list[Finding] = []
     main = blank_asides(s.text)
     for m in s.studio_rx.finditer(s.text):
@@ -397,7 +416,41 @@ def find_studio(s: Sent) -> list[Finding]:
                         f.value != name for f in out
                     ):
                         out.append(Finding("studio", name))
+    return out or _continuing_studios(s)
+
+
+def _continuing_studios(s: Sent) -> list[Finding]:
+    """Known studios (the name lists and the KB) that are the subject of a verb of continuing or
+    taking on the work, in a sentence about animation: "X is again producing the animation",
+    "X returns as the animation studio", "X, which animated season 2, is expected to return".
+    The verb's tense and hedges decide; the name may stand anywhere in the sentence."""
+    if s.studio_rx is None or not P.STUDIO_VERB.search(s.text):
+        return []
+    if not P.ANIMATION_WORD.search(s.text):
+        return []
+    main = blank_asides(s.text)  # "X, which animated the first two seasons, returns": the aside
+    out: list[Finding] = []
+    for verb in P.STUDIO_CONTINUES.finditer(main):
+        # only the names that end where the verb phrase starts (a window, not the sentence)
+        for m in s.studio_rx.finditer(
+            main, max(0, verb.start() - STUDIO_NAME_WINDOW), verb.start()
+        ):
+            suffix = _STUDIO_SUFFIX.match(main, m.end(), verb.start())
+            if (suffix.end() if suffix else m.end()) != verb.start():
+                continue
+            if P.NEGATED.search(main, verb.start(), verb.end()) or in_spans(m.start(), s.absent):
+                continue
+            if P.STUDIO_NOT_TIED_BEFORE.search(main[: m.start()]):
+                continue
+            name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
+            if all(f.value != name for f in out):
+                out.append(Finding("studio", name))
     return out
+
+
+# Characters before a verb phrase searched for the studio that is its subject: longer than any
+# listed name with "the animation studio" before it and a company word after it.
+STUDIO_NAME_WINDOW = 80
 
 
 def _without_final_stop(text: str, m: re.Match[str]) -> str:
@@ -417,13 +470,15 @@ def _in_untied_aside(text: str, main: str, pos: int) -> bool:
 
 
 def _clean_studio(name: str) -> str:
-    """'studio MAPPA' -> 'MAPPA', 'MAPPA studios' -> 'MAPPA' (the scorer drops 'studio' too)."""
-    return (
+    """'studio MAPPA' -> 'MAPPA', 'MAPPA studios' -> 'MAPPA' (the scorer drops 'studio' too);
+    a name's usual spelling for its variants ('LIDENFILMS' -> 'Liden Films')."""
+    bare = (
         re.sub(
             r"^(?:the\s+)?(?:animation\s+)?studios?\s+|\s+studios?$", "", name.strip(), flags=re.I
         )
         or name
     )
+    return P.STUDIO_SPELLINGS.get(bare.upper(), bare)
 
 
 def find_streaming(s: Sent) -> list[Finding]:
@@ -459,7 +514,7 @@ _STREAMS_AGAIN = P.caseless(
 # A service as the subject of a past verb: "Crunchyroll streamed Season 7 as it aired".
 _SERVICE_DID = P.caseless(
     r"\s+(?:also\s+)?(?:streamed|simulcast|simulcasted|carried|licensed|aired|released|picked up|"
-    r"had the rights|held the rights)\b"
+    r"had the rights|held the rights|offered|hosted|distributed|brought)\b"
 )
 
 
@@ -498,9 +553,14 @@ def find_trailer(s: Sent) -> list[Finding]:
     for m in P.TRAILER.finditer(s.text):
         if in_spans(m.start(), s.absent):
             continue
-        if P.TRAILER_OUT.search(s.text):
+        if any(not _to_come(s.text, o.start()) for o in P.TRAILER_OUT.finditer(s.text)):
             return [Finding("trailer", None)]
     return []
+
+
+def _to_come(text: str, verb_at: int) -> bool:
+    """True when the release verb at ``verb_at`` is in the future: "will be shown in December"."""
+    return P.TRAILER_TO_COME.search(text[max(0, verb_at - 30) : verb_at]) is not None
 
 
 FINDERS: tuple[Callable[[Sent], list[Finding]], ...] = (
@@ -526,7 +586,9 @@ def name_regex(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
     if not names:
         return None
     # Studios are often written in capitals ("SILVER LINK.", "WIT STUDIO"): the same name.
+    # "Studio KAI": the name after "Studio" in capitals too.
     forms = {f for n in names for f in (n, n.upper())}
+    forms |= {"Studio " + n[7:].upper() for n in names if n.startswith("Studio ")}
     alts = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
     return re.compile(
         rf"(?:\b(?:[Tt]he\s+)?(?:animation\s+)?[Ss]tudio\s+)?(?<![\w])(?:{alts})(?![\w+])(?:\s+[Ss]tudios?\b)?"

@@ -18,7 +18,10 @@ PROMISES_DATE = re.compile(
 )
 
 # A headline that announces a guess: a guessed date in the body keeps its promise.
-GUESS_HEADLINE = re.compile(r"\bspeculat\w*|\bpredict\w*|\bprojected\b|\bexpected\b", re.IGNORECASE)
+GUESS_HEADLINE = re.compile(
+    r"\bspeculat\w*|\bpredict\w*|\bprojected\b|\bexpected\b|\bpossible\b|\bpotential\b|\blikely\b",
+    re.IGNORECASE,
+)
 
 
 def headline_flags(

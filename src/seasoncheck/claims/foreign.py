@@ -65,9 +65,13 @@ LEXICONS: dict[str, Lexicon] = {
         r"anunci\w*|confirm\w*|nueva temporada|llegada|regres\w*|volver\w*|renov\w*|producción",
         r"estren\w*|emisión|emitir\w*|lleg\w*|lanzamiento|fecha de estreno|(?:confirmad|previst|programad)\w* para",
         r"retras\w*|demora\w*|aplaz\w*|pospuest\w*",
-        r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*|debería\w*",
+        # the conditional of hearsay: "contaría ya con una cuarta temporada", "llegarían en 2027"
+        r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*|debería\w*|"
+        r"(?:contar|tendr|llegar|estrenar|estar|ser|habr|saldr|volver|regresar|emitir|lanzar)ían?",
         r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio",
-        r"según|de acuerdo con|informa\w*",
+        # an outlet named again: "la misma publicación asegura", "el medio añade"
+        r"según|de acuerdo con|informa\w*|(?:la|esa|dicha) (?:misma )?(?:publicación|revista)|"
+        r"(?:el|ese|dicho) (?:mismo )?(?:medio|reportaje|diario|periódico)",
         r"filtra\w*|rumor\w*|insider",
         r"se desconoce|no se ha|no ha habido|aún no|todavía no|sin fecha|ningún|ninguna",
         r"tráiler|avance|teaser|póster|visual|imagen promocional|ilustración promocional",

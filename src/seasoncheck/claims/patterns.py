@@ -343,13 +343,13 @@ UNNUMBERED_REF = _rx(
 FILM_WORD = _rx(r"\b(?:movie|film)\b", re.IGNORECASE)
 # The season ref is an anchor in time, not the claim's subject: "season 2's finale", "after season 1".
 ANCHOR_AFTER = _rx(
-    r"^(?:'s|’s)?\s*[:\-–]?\s*(?:(?!(?:after|following|before|at|during|on|in|with)\b)[\w-]+\s+){0,2}?(?:finale|final episode|last episode|episode(?!\s+(?:1|one|01)\b)|ended|concluded|conclusion|aired|premiered|"
+    r"^(?:'s|’s)?\s*[:\-–]?\s*(?:(?!(?:after|following|before|at|during|on|in|with)\b)[\w-]+\s+){0,2}?(?:finale|final episode|last episode|episode(?!s\b)(?!\s+(?:1|one|01)\b)|ended|concluded|conclusion|aired|premiered|"
     r"came out|wrapped|run|comeback went|adaptation of|was broadcast|is only airing|where to watch)",
     re.IGNORECASE,
 )
 ANCHOR_BEFORE = _rx(
     r"(?:after|following|since|end of|broadcast of|finale of|episode of|episodes of|during|like|than|from|instead of|"
-    r"between|through|(?<!will )(?<!would )(?<!['’]ll )(?<!will also )(?<!will again )(?:watch|stream))\s+(?:the\s+)?(?:(?!(?:that|which|where|when|and|but)\b)[\w'’]+\s+)?$",
+    r"between|through|(?<!will )(?<!would )(?<!['’]ll )(?<!will also )(?<!will again )(?<!still )(?<!likely )(?<!probably )(?<!to )(?:watch|stream))\s+(?:the\s+)?(?:(?!(?:that|which|where|when|and|but)\b)[\w'’]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -396,17 +396,30 @@ RENEWAL = _rx(
     r"\bwill have a\b|\bcreation of\b|\breleas(?:e|ing) (?:date|window)\b|\bpremiere date\b|\bcontinuation\b|\bis happening\b|\breveal(?:s|ed)\b",
     re.IGNORECASE,
 )
+# A writer's guess that a season will come: "a fourth season could still happen one day", "a
+# season 3 seems likely". (The hedge makes it speculated.)
+RENEWAL_MAYBE = _rx(
+    r"\b(?:season|sequel|continuation|installment)\s+(?:\w+\s+)?(?:(?:could|might|may|will|would)\s+"
+    r"(?:still\s+|eventually\s+|definitely\s+)?happen|(?:seems|looks) (?:\w+ )?(?:likely|probable|inevitable))\b",
+    re.IGNORECASE,
+)
+# A renewal cue that is only a noun phrase: in a verbless heading ("Season 3 release date") it
+# names the article's topic, not a claim.
+RENEWAL_TOPIC = _rx(
+    r"\b(?:season|part)\s+\w+\s+(?:releas(?:e|ing) (?:date|window)|premiere date)\s*$",
+    re.IGNORECASE,
+)
 # Lower-case "to"/"will" only: "The Journey To End Continues" is a title, not a future.
 RENEWAL_FUTURE = re.compile(
     r"\b(?:will|to|set to|slated to|scheduled to)\s+(?:\w+\s+)?(?:premiere|air|release|debut|hit|arrive|continue|drop|start|kick)"
 )
 RELEASE_VERB = _rx(
     r"\bpremier(?:e|es|ing)\b|\bair(?:s|ing)?\b|\breleas(?:e|es|ed|ing)\b|\bdebut(?:s|ing)?\b|\breturn(?:s|ing)?\b|"
-    r"\bcom(?:e|es|ing) (?:back|out)\b|\bbe back\b|\bkicks? off\b|\bstart(?:s|ing)? (?:airing|streaming)\b|\bhit(?:s|ting)? (?:the )?screens\b|"
+    r"\bcom(?:e|es|ing) (?:back|out)\b|\bbe back\b|\bkicks? off\b|\b(?:start|begin)(?:s|ning|ing)? (?:airing|streaming|broadcasting)\b|\bhit(?:s|ting)? (?:the )?screens\b|"
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
     r"\bpremiere date\b|\brelease date\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
-    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\bland(?:s|ing)? in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
+    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
     r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b",
     re.IGNORECASE,
 )
@@ -421,11 +434,21 @@ DELAY = _rx(
     r"\bpushed to\b|\bmoved to\b|\brescheduled\b",
     re.IGNORECASE,
 )
+# A date named as the one replaced: "will now premiere in April instead of January", "moving it
+# from a planned July premiere to January".
+REPLACED_BEFORE = _rx(
+    r"\b(?:instead of|rather than|in place of|original|initial|from (?:a |an |the |its )?(?:planned|"
+    r"scheduled|original|initial|previous|earlier|expected|announced))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# An apology for a delay speaks of the schedule that was lost: "The staff apologized to fans who
+# were looking forward to the April broadcast". Its date is the old one.
+APOLOGY = _rx(r"\bapologi[sz](?:e|ed|es|ing)\b|\bapolog(?:y|ies)\b", re.IGNORECASE)
 DELAY_TARGET = _rx(r"\b(?:to|until|till|into)\s+$", re.IGNORECASE)
 # The original schedule that a delay replaced: "was scheduled to premiere in April".
 REPLACED_SCHEDULE = _rx(
     r"\b(?:was|were|had been|had)\s+(?:(?:originally|original|initially|previously|first)\s+)?(?:been\s+)?(?:scheduled|slated|set|planned|supposed|due)\b|\boriginally\b|"
-    r"\b(?:original|initial|old|earlier|previous) (?:schedule|plan|date|window|release date|premiere date|slot)\b|"
+    r"\b(?:original|initial|old|earlier|previous) (?:schedule|plan|date|window|release date|premiere date|slot|target)\b|"
     r"\b(?:first|original|initial) (?:plan|target)\b|\b(?:initially|previously|formerly)\s+(?:aimed|targeted|planned|intended|scheduled|slated|set|due|dated)\b|"
     r"\bhad (?:hoped|aimed|intended|wanted|expected|planned)\b|\b(?:was|were) going to\b|\bwould have\b",
     re.IGNORECASE,
@@ -439,6 +462,27 @@ STUDIO_TIE = _rx(
     r"\b(?:is|are) back\b|\bin the works at\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
     re.IGNORECASE,
 )
+# A studio named as the subject of a verb of continuing or taking on the work: an auxiliary
+# ("is", "will", "is expected to") before the verb, or a present-tense verb ("returns",
+# "continues to produce"). A past verb ("animated the first season") is no such verb.
+_STUDIO_VERBS = (
+    r"(?:(?:is|are|will|would|should|could|might|may|['’]ll)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:return(?:ing)?|back|continu(?:e|ing)|again|once (?:again|more)|animat(?:e|ing)|produc(?:e|ing)|"
+    r"handl(?:e|ing)|helm(?:ing)?|expected|likely|set to|slated to|in talks|tak(?:e|ing) over|deal(?:ing)? with|"
+    r"in charge|getting back|coming back|stay(?:ing)?|remain(?:ing)?|join(?:ing)?|on board|attached)|"
+    r"(?:returns|continues|animates|produces|handles|helms|takes over|joins|stays|remains|comes back|"
+    r"steps in|is back))\b"
+)
+STUDIO_CONTINUES = _rx(
+    r"(?:\s*,)?\s+(?:(?:\w+ly|also|again|still|now|once (?:again|more))\s+)*" + _STUDIO_VERBS,
+    re.IGNORECASE,
+)
+# The same verbs anywhere in the sentence: without one, no studio name needs looking up.
+STUDIO_VERB = _rx(r"\b" + _STUDIO_VERBS, re.IGNORECASE)
+# Words of animation work: a studio's verb counts only in a sentence about the animation (each
+# holds a word of FINDER_WORDS["studio"], so the prefilter never skips a sentence this rule reads).
+ANIMATION_WORD = _rx(r"\banimat\w*|\bproduc\w*|\bstudio\b|\bhelm\w*|\bhandl\w*", re.IGNORECASE)
+NEGATED = _rx(r"\bnot\b|n[’']t\b|\bno longer\b|\bnever\b|\bunlikely\b", re.IGNORECASE)
 STUDIO_NEW = _rx(
     r"\bwill\b|\bonce again\b|\bagain\b|\breturn|\bback\b|\bin production\b|\bnew season\b|\bsequel\b|\bnext season\b|"
     r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
@@ -479,7 +523,8 @@ TRAILER_OUT = _rx(
     r"\baccompan(?:ied|ying)\b|\bfeatur(?:ed|ing)\b|\bdropped\b|\bdebut(?:ed|s)\b|\bcheck (?:it )?out\b|\bwatch\b|"
     r"\bcan see\b|\bnew\b|\bshown\b|\bscreened\b|\bplayed\b|\bfirst\b|\bpublished\b|\bslips\b|\baccessible\b|\bout now\b|\bbrand new\b|\bshows?\b|"
     r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\bthrough the\b|"
-    r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b",
+    r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b|"
+    r"\b(?:started|began|begun) streaming\b",
     re.IGNORECASE,
 )
 # A trailer whose releaser is named as the subject of the release verb: "Netflix has released a
@@ -494,6 +539,12 @@ TRAILER_RELEASER = re.compile(
     r"features|featured|attached)\s+(?:\w+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
     r"videos?|illustrations?|clips?)\b"
 )
+# A promo item still to come: "a teaser will be shown at the event in December".
+TRAILER_TO_COME = _rx(
+    r"\b(?:will|would|to|shall|set to|going to|expected to|planned to)\s+(?:\w+ly\s+)?(?:also\s+)?be\s+$|"
+    r"\b(?:will|would|to)\s+(?:\w+ly\s+)?(?:also\s+)?$",
+    re.IGNORECASE,
+)
 TRAILER_LINK = _rx(
     r"\bannouncement\b|\baccompan(?:ied|ying)\b|\balong with\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b",
     re.IGNORECASE,
@@ -502,13 +553,13 @@ TRAILER_LINK = _rx(
 # Statements of absence are not claims: "no release date yet", "hasn't been renewed yet".
 ABSENCE = _rx(
     r"\bno (?:\w+ ){0,3}(?:release date|date|trailer|footage|word|news|information|confirmation|announcement|details?|"
-    r"promotional|premiere|studio|streaming)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
+    r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
-    r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
+    r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
     r"\bno official\b|\bnothing (?:official|from)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
     r"\bis still speculative\b|\basking (?:when|if|whether)\b|\bwondering (?:when|if|whether)\b|"
-    r"\b(?:when|once|if) (?:anything|something|more|news|details)\b|\bnot confirmed\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
+    r"\b(?:when|if) (?:anything|something|more|news|details)\b|\bonce (?:anything|something|news|details|more (?:news|details|information))\b|\bnot confirmed\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
     re.IGNORECASE,
 )
 DENIAL = _rx(
@@ -548,6 +599,7 @@ MEDIA = _rx(
 OFFICIAL = _rx(
     r"\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
     r"\btwitter (?:account|page)\b|\bx (?:account|page)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
+    r"\b(?:debuted|premiered|shown|screened|unveiled) (?:on|at|during) (?:the |a |its )?(?:\w+ )?(?:panel|stage|showcase)\b|"
     r"\bissue of\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
     r"\b(?:finale|final episode|last episode)\b[^.]{0,60}\b(?:announced|revealed|confirmed|confirming)\b|\bthrough the teaser\b|"
     r"\bvia (?:a |the )?(?:new )?teaser\b|\b(?:announced|confirmed|revealed|unveiled|shared|posted) (?:by|through|on) (?:the )?(?:[A-Z][\w.]*\s*){1,3}(?:account|channel|website|animation|studio)\b|\bcuenta oficial\b|\bofficiel\w*\b|\bufficial\w*\b",
@@ -622,7 +674,25 @@ STUDIOS = (
     "Studio Colorido", "Ordet", "Creators in Pack", "Hoods Entertainment", "Project No. 9", "Seven Arcs",
     "Doga Kobo", "Studio Bones", "Bones Film", "Madhouse Studio", "ENGI", "Studio Massket",
     "feel.",  # lower case with its full stop: the open-world rule needs a capital
+    # more studios of the field (issue 4: a gazetteer matched anywhere in a studio sentence)
+    "LIDENFILMS", "Geek Toys", "Bridge", "Larx Entertainment", "Studio A-CAT", "A-CAT", "Cloud Hearts",
+    "Studio Palette", "AXsiZ", "Studio Flag", "Saetta", "Yumeta Company", "Graphinica", "Sanzigen",
+    "Studio Gallop", "Nippon Animation", "Xebec", "Manglobe", "Brains Base", "TNK", "Studio Mir",
+    "Gonzo", "Studio Rikka", "Bakken Record", "Production Reed", "Marvy Jack", "Studio Puyukai",
+    "Haoliners Animation League", "Haoliners", "Colored Pencil Animation", "B.CMAY PICTURES",
+    "Fanworks", "Tear Studio", "AIC", "AIC PLUS+", "AIC Spirits", "AIC Build", "Production IMS",
+    "Studio Clutch", "Shuka", "Platinum Vision", "Jumondou", "Studio Lings", "Imagin", "Raiose",
+    "Sunrise Beyond", "Bandai Namco Filmworks", "Studio Durian", "Asahi Production", "Pine Jam",
+    "Hoods Drifters Studio", "Signal.MD", "Revoroot", "Zexcs", "DandeLion Animation Studio",
+    "Digital Frontier", "Studio 4°C", "Kamikaze Douga", "Ezo'la", "Cyclone Graphics", "Gekkou",
+    "Studio Jemi", "Wolfsbane", "Studio Khara", "Khara", "Shirogumi", "Studio Dadashow",
+    "Ashi Productions", "Studio Fantasia", "Daume", "Artland", "Hal Film Maker", "Studio Chizu",
+    "Studio Ponoc", "Studio LAN", "Wawayu Animation", "Sparkly Key Animation Studio",
+    "Tencent Penguin Pictures", "GEMBA", "Lesprit", "Studio Hokiboshi", "Studio Moe", "Nut",
+    "Trigger", "Quad",
 )  # fmt: skip
+# The usual spelling of a studio written another way (keyed by the upper-cased variant).
+STUDIO_SPELLINGS = {"LIDENFILMS": "Liden Films", "LIDEN FILMS": "Liden Films"}
 SERVICES = (
     "Crunchyroll", "Netflix", "HIDIVE", "Disney+", "Disney Plus", "Hulu", "Amazon Prime Video",
     "Prime Video", "Funimation", "Bilibili", "Muse Asia", "Ani-One", "Hotstar", "ADN", "Wakanim",
