@@ -148,3 +148,21 @@ def test_rensa_still_hashes_the_way_stored_signatures_were_made() -> None:
     from rensa import RMinHash
 
     assert RMinHash.ALGORITHM_VERSION == RENSA_ALGORITHM_VERSION
+
+
+def test_a_lone_surrogate_gets_an_id_and_an_article() -> None:
+    """Python's json turns "\\ud800" into a lone surrogate, which UTF-8 cannot encode: the
+    article must still get its id (hypothesis found the crash in plain-text extraction)."""
+    from seasoncheck.extract import extract_article
+    from seasoncheck.models import RawItem
+
+    text = (
+        "Ember Knight season 2 announced\n\n"
+        "The production committee said on Friday that the second season of Ember Knight \ud800 "
+        "will premiere in July, with the same staff and cast returning for twelve episodes.\n\n"
+        "A first teaser is expected at the end of the month on the official channel."
+    )
+    assert content_hash(text) != content_hash(text.replace("\ud800", ""))
+    article = extract_article(RawItem(origin="a.txt", text=text))
+    assert "\ufffd" in article.text and "\ud800" not in article.text
+    assert article.id == content_hash(article.text)

@@ -67,7 +67,8 @@ def normalise_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """The article id: first 32 hex digits of SHA-256 over the normalised text."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a lone surrogate (a JSON "\\ud800" escape) hashes instead of raising
+    return hashlib.sha256(normalise_text(text).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def tokens(text: str) -> list[str]:

@@ -76,12 +76,13 @@ def extract_article(item: RawItem) -> Article:
         article = extract_article(RawItem(origin="a.txt", text="Title\\n\\nBody text…"))
         article.title, article.text  # ("Title", "Body text…")
     """
-    if item.text_is_clean and item.text:
-        page = PageFields(text=item.text)  # JSONL text is kept byte for byte: evidence offsets
-    elif item.html is not None and not item.text:
-        page = extract_html(item.html, item.url)
+    text = _no_lone_surrogates(item.text)
+    if item.text_is_clean and text:
+        page = PageFields(text=text)  # JSONL text is kept byte for byte: evidence offsets
+    elif item.html is not None and not text:
+        page = extract_html(_no_lone_surrogates(item.html) or "", item.url)
     else:
-        page = extract_plain_text(item.text or "", given_title=item.title)
+        page = extract_plain_text(text or "", given_title=item.title)
     if not page.text.strip():
         raise ExtractError("no article text")
     return Article(
@@ -98,6 +99,17 @@ def extract_article(item: RawItem) -> Article:
         raw_size=item.raw_size,
         doc_id=item.doc_id,
     )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(text: str | None) -> str | None:
+    """``text`` with each lone surrogate (a JSON "\\ud800" escape read by Python's json) made
+    U+FFFD: UTF-8 cannot encode one, and every later stage encodes. Offsets do not move."""
+    if text is None or text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def extract_html(html: str, url: str | None = None) -> PageFields:
