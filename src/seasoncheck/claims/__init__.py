@@ -122,7 +122,7 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
         )
     headlined = any(m.kind == "title" and m.work in names for m in linked.title_mentions)
     sections = _sections(text, sentences, mentions, (work, franchise_id, names), headlined)
-    doc = _shared(article, doc_id, sentences, mentions, published, kb)
+    doc = _shared(article, doc_id, sentences, mentions, published, kb, names)
     merged_all: list[Merged] = []
     claims: list[Claim] = []
     for lo, hi, about in sections:
@@ -161,9 +161,11 @@ def _shared(
     mentions: tuple[Mention, ...],
     published: tuple[int, int] | None,
     kb: KnowledgeBase,
+    names: frozenset[str] = frozenset(),
 ) -> _Doc:
-    """The article's season references, installments and sources, found once for all sections."""
-    refs = refs_by_sentence(article.text, sentences)
+    """The article's season references, installments and sources, found once for all sections
+    (``names``: the subject's surfaces, for its numbered sequel titles)."""
+    refs = refs_by_sentence(article.text, sentences, names)
     return _Doc(
         article, doc_id, article.text, sentences, mentions, published, kb, refs,
         article_installments(sentences, refs), article_sources(sentences),
@@ -178,10 +180,10 @@ def _section_claims(
     sentences, refs = doc.sentences, doc.refs
     others = _others(doc.mentions, surfaces, doc.text)
     if is_subject:  # the subject: its season from the whole article, as ever
-        season = target_season(sentences, refs, doc.article.title, others)
+        season = target_season(sentences, refs, doc.article.title, others, surfaces, doc.published)
     else:
         others = _unowned_in_section(others, sentences[lo].start, sentences[hi - 1].end)
-        season = target_season(sentences[lo:hi], refs[lo:hi], None, others)
+        season = target_season(sentences[lo:hi], refs[lo:hi], None, others, published=doc.published)
     target = Target(shown, season, fid, surfaces, *doc.installments)
     only: range | list[int] = range(lo, hi)
     if intro:
@@ -519,10 +521,10 @@ def _foreign_extraction(
     seen: dict[tuple[int | None, str, str | None], Merged] = {}
     for i, s in enumerate(sentences):
         for f in foreign.sentence_findings(s.text, lex, season, published):
-            seen.setdefault(
-                (f.key, f.type, f.value),
-                Merged(f.key, f.type, f.value, f.source, i, f.value is not None),
-            )
+            k = (f.key, f.type, f.value)
+            # the first sentence, unless a later one names the official source it does not name
+            if k not in seen or (seen[k].source == NONE and f.source.attribution == "official"):
+                seen[k] = Merged(f.key, f.type, f.value, f.source, i, f.value is not None)
     valued = {(m.key, m.type) for m in seen.values() if m.value is not None}
     merged = [
         m

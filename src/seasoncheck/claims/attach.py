@@ -36,7 +36,7 @@ _AND_FINAL = P.caseless(
 _PAST_AFTER = P.caseless(
     r"^\s*(?:of [^,.]{0,40}?)?(?:,[^,.;]{1,60},)?(?:,\s*which\s+)?\s*(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|finished (?:its run|airing)|arrived|"
     r"launched|was broadcast|went live|started|began|streamed|is currently|are currently|just concluded|(?:was|were) (?:teased|aired|broadcast|screened|shown|streamed|completed|finished)|"
-    r"followed|drew|earned|received|won|became|proved|topped|wrapped)\b"
+    r"followed|drew|earned|received|won|became|proved|topped|wrapped|sold)\b"
 )
 
 
@@ -74,11 +74,39 @@ def drop_crosslinks(sentences: list[Sentence]) -> list[Sentence]:
     return [s for s in sentences if s.para not in skip] if skip else sentences
 
 
-def refs_by_sentence(text: str, sentences: list[Sentence]) -> list[list[SeasonRef]]:
-    """Season references of each sentence (offsets relative to the sentence), found in one pass."""
+# A sequel's title is its work's title and a numeral: "Edgerunners 2", "Ember Knight 3". Not a
+# count ("Ember Knight 2 years on"), a year or model number ("Ember 2077"), or a decimal.
+_TITLE_NUMERAL = re.compile(
+    r"\s(?P<n>[2-9])(?![\w/]|[.,:]\d)(?!\s+(?:episodes?|years?|seasons?|months?|weeks?|days?|"
+    r"parts?|cours?|volumes?|chapters?|hours?|minutes?|million|times|percent|more|new|other|of|out of|"
+    r"[A-Z][a-z]+ \d{4})\b)"
+)
+
+
+def numbered_title_refs(text: str, names: frozenset[str]) -> list[SeasonRef]:
+    """Season references written as the subject's title and a numeral ("Edgerunners 2")."""
+    refs: dict[int, SeasonRef] = {}  # by end: "Cyberpunk: Edgerunners 2" and "Edgerunners 2"
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            m = _TITLE_NUMERAL.match(text, at + len(name))
+            if m is not None and m.end() not in refs:
+                refs[m.end()] = SeasonRef(at, m.end(), text[at : m.end()], int(m.group("n")))
+            at = text.find(name, at + 1)
+    return list(refs.values())
+
+
+def refs_by_sentence(
+    text: str, sentences: list[Sentence], names: frozenset[str] = frozenset()
+) -> list[list[SeasonRef]]:
+    """Season references of each sentence (offsets relative to the sentence), found in one pass;
+    with the subject's ``names``, also the numbered titles of its sequels."""
     out: list[list[SeasonRef]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
-    for ref in season_refs(text):
+    extra = numbered_title_refs(text, names) if names else []
+    for ref in (
+        sorted([*season_refs(text), *extra], key=lambda r: r.start) if extra else season_refs(text)
+    ):
         i = bisect_right(starts, ref.start) - 1
         if i >= 0 and ref.end <= sentences[i].end:
             out[i].append(_shifted(ref, starts[i]))
@@ -94,18 +122,25 @@ def _shifted(ref: SeasonRef, base: int) -> SeasonRef:
 
 
 def target_season(
-    sentences: list[Sentence], refs: list[list[SeasonRef]], title: str | None, others: list[Mention]
+    sentences: list[Sentence],
+    refs: list[list[SeasonRef]],
+    title: str | None,
+    others: list[Mention],
+    names: frozenset[str] = frozenset(),
+    published: tuple[int, int] | None = None,
 ) -> int | None:
     """The highest new season number the article names for its subject (None: film/part/project).
 
     Numbers from hedged sentences count only when nothing firmer names a season; numbers that only
-    leakers give yield to an unnamed project the article states firmly ("a new anime project")."""
+    leakers give yield to an unnamed project the article states firmly ("a new anime project").
+    With ``published``, a sentence dated only in years well before it and with no future cue is
+    history ("The third season was delayed to July 2020")."""
     best: int | None = None
     guessed: int | None = None  # from hedged sentences
     leaked: int | None = None  # from sentences that cite a leak or rumour
     chunks = [(s.text, s.start, r) for s, r in zip(sentences, refs, strict=True) if r]
     if title:
-        chunks.append((title, -1, season_refs(title)))
+        chunks.append((title, -1, [*season_refs(title), *numbered_title_refs(title, names)]))
     for chunk, base, chunk_refs in chunks:
         numbered = [
             (r, r.season)
@@ -114,11 +149,15 @@ def target_season(
         ]
         if not numbered:
             continue  # the chunk's cues below matter only for a numbered new season
+        if published is not None and _dated_before(chunk, published[0]):
+            continue
         hedged = bool(_HEDGED_REF.search(chunk)) and "?" not in chunk[-2:]
         guess = bool(P.HEDGE.search(chunk))
         leak = bool(P.LEAK.search(chunk))
         for ref, n in numbered:
             if hedged or _is_anchor(chunk, ref) or _PAST_AFTER.search(chunk[ref.end :]):
+                continue
+            if _credit_ref(chunk, ref):
                 continue
             if base >= 0 and _owned_by_other(base + ref.start, others):
                 continue
@@ -133,6 +172,19 @@ def target_season(
     if guessed is not None:
         return max(guessed, leaked or 0)
     return None if leaked is not None and _firm_unnumbered(sentences) else leaked
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A sentence whose latest year is this many years before publication tells history ("delayed to
+# July 2020" in 2026); last year's date may still be news ("announced in December" in January).
+HISTORY_YEARS = 2
+
+
+def _dated_before(chunk: str, year: int) -> bool:
+    """True when every year ``chunk`` names is ``HISTORY_YEARS`` or more before ``year`` and
+    nothing in it looks ahead."""
+    years = [int(y) for y in _YEAR.findall(chunk)]
+    return bool(years) and max(years) <= year - HISTORY_YEARS and not P.FUTURE.search(chunk)
 
 
 def _firm_unnumbered(sentences: list[Sentence]) -> bool:
@@ -164,9 +216,11 @@ def attach(
             ref.relative and not _touches_other(sentence.start + ref.start, others)
         ):
             continue
-        if _is_anchor(text, ref):
+        if _is_anchor(text, ref) and _anchor_outside_title(text, ref, target):
             anchored = True
             continue
+        if _credit_ref(text, ref):
+            continue  # "X, the studio behind the third season, ...": names X, not the claim
         key = _ref_key(text, ref, target)
         if key == "past":
             past = True
@@ -217,6 +271,8 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
         return target.season
     if ref.installment == "part" and ref.part and target.part and ref.part < target.part:
         return "past"  # "the third part" in an article about the fourth
+    if ref.installment == "part" and _PAST_AFTER.search(text[ref.end :]):
+        return "past"  # "the second part followed in August 2024"
     if ref.installment in ("part", "final", "film"):
         return None
     n = ref.season
@@ -227,6 +283,39 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
     ):
         return "past"
     return n
+
+
+def _anchor_outside_title(text: str, ref: SeasonRef, target: Target) -> bool:
+    """False when the anchor word lies inside the subject's title right before the reference:
+    the "After" of "The Beginning After the End season 2" is no point in time."""
+    before = text[: ref.start].rstrip(" :'’s")
+    name = next((n for n in target.names if " " in n and before.endswith(n)), None)
+    if name is None or P.ANCHOR_AFTER.match(text[ref.end : ref.end + 40]):
+        return True
+    start = len(before) - len(name)
+    return bool(P.ANCHOR_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+# A season named to identify a studio or person by their past work, in an aside: ", the studio
+# behind the second and third seasons,", ", who directed season 2,". Such a season is no
+# installment the sentence announces (the words between: ordinals, "and", "both", "all"). Without
+# the comma, "Lumen is behind the third season" states a claim.
+_CREDIT_BEFORE = re.compile(
+    r",\s+(?:[^,]{0,30}?\s)?(?:behind|known for|famous for|(?:who|which|that) (?:also )?"
+    r"(?:animated|produced|directed|made|handled|adapted|helmed|worked on)|director of)\s+"
+    r"(?:(?:the|its|their|both|all|earlier|previous|past|first|second|third|fourth|fifth|sixth|"
+    r"two|three|four|five|and|&|,)\s*)*$",
+    re.IGNORECASE,
+)
+CREDIT_WINDOW = 80  # characters before a season reference searched for a credit cue
+
+
+def _credit_ref(text: str, ref: SeasonRef) -> bool:
+    """True for a numbered season named only in a credit ("the studio behind season 2")."""
+    if ref.relative or ref.season is None:
+        return False
+    lo = max(0, ref.start - CREDIT_WINDOW)
+    return "," in text[lo : ref.start] and bool(_CREDIT_BEFORE.search(text, lo, ref.start))
 
 
 def _is_anchor(text: str, ref: SeasonRef) -> bool:

@@ -172,6 +172,7 @@ def roundup_sections(
         return []  # most articles: too few works to list (checked before any paragraph work)
     paras = _paragraphs(sentences)
     short = [_is_short(sentences[i:j]) for i, j in paras]
+    label = [short[k] and _is_label(sentences[i].text) for k, (i, _) in enumerate(paras)]
     headings: list[Section] = []
     leads: list[Section] = []
     for k, (i, j) in enumerate(paras):
@@ -180,10 +181,19 @@ def roundup_sections(
             lead = next((m for m in titles if _within(m, span)), None)
             if lead is not None and lead.start - span[0] <= LEAD_CHARS:
                 leads.append(Section(i, lead, j))
-        elif not ((k and short[k - 1]) or k + 1 == len(paras) or short[k + 1]):
-            # a heading stands alone between body paragraphs (not a tweet's lines)
+        elif not label[k]:
+            # a heading stands alone between body paragraphs (not a tweet's lines), or, as
+            # "Tomo Season 2" under "Winter 2027", names a work's season under a group heading;
+            # its entry's fact lines may come between ("Premiere: ...") or be all of the entry
             named = next((m for m in titles if _within(m, span)), None)
-            headings.append(Section(i, named or _listed_title(text, span)))
+            seasoned = _ends_with_season(text[span[0] : span[1]])
+            after_short = k > 0 and short[k - 1] and not label[k - 1]
+            facts = k + 1 < len(paras) and label[k + 1]
+            body = k + 1 < len(paras) and not short[k + 1]
+            if facts and not (named or seasoned):
+                continue  # "Cannot wait!" over "Source: ...": a quoted post, not a heading
+            if facts or (body and (not after_short or seasoned)):
+                headings.append(Section(i, named or _listed_title(text, span)))
     if _other_works(headings, subject) >= MIN_ROUNDUP_WORKS:
         first = next(k for k, s in enumerate(headings) if s.heading)
         return headings[first:]  # a work-less line above the first work heading: page header
@@ -203,17 +213,38 @@ def _listed_title(text: str, span: tuple[int, int]) -> Mention | None:
     with an Amagami Sister"): the heading after its marker, up to a season reference. Such a
     title does not make an article a roundup; it only names its section."""
     line = text[span[0] : span[1]]
-    marker = _LIST_MARKER.match(line)
+    marker = _LIST_MARKER.match(line) or (_NO_MARKER if _ends_with_season(line) else None)
     if marker is None or not line[marker.end() :][:1].isupper() or line.endswith("?"):
         return None
     refs = find_season_refs(line)
     end = refs[0].start if refs and refs[0].start > marker.end() else len(line)
-    title = line[marker.end() : end].strip(" :–—-,")
+    title = line[marker.end() : end].strip(" :–—-,([")
     words = title.split()
     if not words or len(words) > MAX_LISTED_WORDS or title[-1] in ".?!":
         return None
     lo = span[0] + marker.end()
     return Mention(lo, lo + len(title), title, title, kind=LISTED)
+
+
+_NO_MARKER = re.match(r"", "")  # an empty "marker": the heading starts at the title
+assert _NO_MARKER is not None
+
+
+# A fact line under a roundup heading: "Premiere: January 8", "- Studio: Pellucid". A short label
+# (one to three words, capitalised, then a colon) opens it; a heading has no such colon.
+_LABEL_LINE = re.compile(r"\s*(?:[-•*–]\s*)?[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")
+
+
+def _is_label(line: str) -> bool:
+    """True for a "Label: value" line (a fact under a roundup heading, not a heading)."""
+    return _LABEL_LINE.match(line) is not None
+
+
+def _ends_with_season(line: str) -> bool:
+    """True for a heading line that ends with a season reference ("Tomo-chan Season 2"): the
+    title of the work a roundup entry is about, even when the linker does not know it."""
+    refs = find_season_refs(line)
+    return bool(refs) and refs[-1].start > 0 and not line[refs[-1].end :].strip(" :–—-)]")
 
 
 def _other_works(named: list[Section] | list[Mention], subject: frozenset[str]) -> int:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from seasoncheck.kb.model import KnowledgeBase
+from seasoncheck.link.clauses import prose_titles, repeated_lead
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
 from seasoncheck.link.index import CUE, FUNCTION_WORDS, TRIGGER, KeyMatch, TitleIndex
 from seasoncheck.link.normalise import (
@@ -181,9 +182,15 @@ class Linker:
         head = docs[0]
         cands: list[tuple[Doc, TitleCandidate]] = []
         for doc in docs:
-            for c in find_candidates(doc.text, doc.refs, headline=doc is head):
+            found = find_candidates(doc.text, doc.refs, headline=doc is head)
+            if doc is not head:  # titles with a verb inside, unless another rule found them
+                spans = {(c.start, c.end) for c in found}
+                found += [c for c in prose_titles(doc.text) if (c.start, c.end) not in spans]
+            for c in found:
                 if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
+        if head.text and len(docs) > 1:
+            cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text))
         if not cands:
             return
         names = self._name_candidates(cands, docs)

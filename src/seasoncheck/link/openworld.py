@@ -14,7 +14,7 @@ from seasoncheck.link.seasons import SeasonRef
 
 # Lower-case words that may sit inside a title ("Oshi no Ko", "Attack on Titan", "Spy x Family").
 # (with the Spanish, Italian, French, Portuguese and German articles and prepositions)
-_CONNECTOR_WORDS = """no of the to a an in on wa ga wo na ni de x and is for with at from vs & × as
+_CONNECTOR_WORDS = """no of the to a an in on wa ga wo na ni de x and or over is for with at from vs & × as
     la le les los las el del de di da des du do dos und der die das"""
 CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
 # Capitalised words that open headlines and sentences but never a title: questions, auxiliaries,
@@ -38,7 +38,8 @@ LEAD_STOP = frozenset(_LEAD_WORDS.split())
 _GENERIC_WORDS = """the part film movie project ova special one two three four five six seven eight nine ten
     january february march april may june july august september october november december spring
     summer fall autumn winter monday tuesday wednesday thursday friday saturday sunday japan
-    japanese english american production committee staff cast announcement visual key twitter
+    japanese english american chinese korean taiwanese french german spanish italian
+    european western production committee staff cast announcement visual key twitter
     youtube instagram weibo x"""
 GENERIC = LEAD_STOP | frozenset(_GENERIC_WORDS.split())
 # Verbs and adverbs of headlines: a title run walking back from "Season 2" stops at them
@@ -198,6 +199,16 @@ def find_candidates(
     return out
 
 
+# After "'s", these words make it "is" or "has" inside a title ("Shikimori's Not Just a Cutie"),
+# not a possessive whose owner is the author ("Jane Roe's Wind Breaker").
+_CONTRACTED = frozenset(["not", "never", "just", "still", "been", "got", "gone", "always"])
+
+
+def _contracted(word: str) -> bool:
+    """True for a word after which a title's "'s" reads as "is" or "has"."""
+    return word[:1].isupper() and word.lower() in _CONTRACTED
+
+
 def _renewed_before(text: str, pos: int) -> re.Match[str] | None:
     """ "renewed for a " right before ``pos``; the regex (tried at each of 60 offsets) runs only
     when one of the last two words is "for" or "with", as the pattern requires."""
@@ -241,7 +252,7 @@ def _run_before(text: str, end: int, rule: str) -> list[TitleCandidate]:
     """
     lo = max(0, end - MAX_RUN_CHARS)
     seg = text[lo:end]
-    seg = seg[: len(seg.rstrip(" \t:-–—’'\"”»」』】)"))]
+    seg = seg[: len(seg.rstrip(" \t:-–—’'\"”»」』】)(["))]  # "Lantern Road (Season 2)"
     glued = seg.endswith("!") and text[end : end + 1].islower()  # "Ya Boy Kongming! season 2"
     if seg.endswith((",", ".", ";", "!", "?")) and not (
         glued or _is_abbreviation(seg, len(seg) - 1)
@@ -390,7 +401,7 @@ def _run_after(text: str, start: int, rule: str) -> list[TitleCandidate]:
     for t in _TOKEN.finditer(seg):
         word = t.group(0)
         fits = not _breaker(word) and _title_word(word, last=False)
-        if run and _POSSESSIVE.search(run_word(text, run)):
+        if run and _POSSESSIVE.search(run_word(text, run)) and not _contracted(word):
             if kind := _WORK_KIND.match(text, run[-1][1]):  # "Jane Roe's light novel series X"
                 return _run_after(text, kind.end(), rule)
             if not fits:

@@ -301,7 +301,15 @@ def _words_before(text: str, lo: int, s: int) -> list[str]:
 
 def _ordinal_in(words: list[str]) -> bool:
     """True when one of ``words`` looks like an ordinal ("second", "2nd", "2e")."""
-    return any(w in ORDINALS or w[:1].isdigit() for w in words)
+    return any(_ordinal_word(w.lstrip(_OPENERS) if w[:1] in _OPENERS else w) for w in words)
+
+
+_OPENERS = "([“\"‘'"  # "X (second season)"
+
+
+def _ordinal_word(w: str) -> bool:
+    """True for "second", "2nd", "2e"."""
+    return w in ORDINALS or w[:1].isdigit()
 
 
 def _ordinal_before(text: str, lo: int, s: int) -> re.Match[str] | None:

@@ -1,0 +1,135 @@
+"""Titles that read like clauses: "Rascal Does Not Dream", "The Girl Who Can Fly".
+
+The other open-world rules (``openworld``) end a run of title words at a headline verb ("Iron
+Meadow Gets Film Sequel"), so a title with a verb inside comes out cut. Two rules of news writing
+find the whole title: a capitalised verb between capitalised words in the middle of a prose
+sentence is inside a title (prose writes verbs in lower case), and a headline's opening run of
+title words ends where the body's repetition of it ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seasoncheck.link.openworld import (
+    _BOUNDARY,
+    _POSSESSIVE,
+    _TOKEN,
+    CONNECTORS,
+    MAX_RUN_CHARS,
+    VERB_BREAKERS,
+    TitleCandidate,
+    _breaker,
+    _contracted,
+    _last_boundary,
+    _lead_word,
+    _make,
+    _run_after,
+    _title_word,
+)
+
+# Verbs, auxiliaries and negations. Capitalised between capitalised words in running prose, they
+# can only be inside a title ("Jane Roe's Rascal Does Not Dream novels", "the Boy Who Can Fly
+# anime"): prose writes them in lower case, and a title-case headline is no prose.
+_VERB_WORDS = """Does Do Did Is Are Was Were Not Will Can Has Have Had Got Gets Get Wants Want Be Been
+    Am Should Would Could Must Never Doesn't Don't Isn't Can't Won't"""
+_VERBS = _VERB_WORDS.split()
+_VERB_ALTS = "|".join(v.replace("'", "[’']") for v in sorted(_VERBS, key=len, reverse=True))
+_VERB_INITIALS = "".join(sorted({v[0] for v in _VERBS}))
+# (the initials as a lookahead: the scan rejects most spaces at one character class)
+_PROSE_VERB = re.compile(rf" (?=[{_VERB_INITIALS}])(?P<verb>{_VERB_ALTS})(?= [A-Z\d])")
+_LINE_END = re.compile(r"[.!?\n]")
+# A sentence around such a run has at least this many lower-case words outside it: prose, not a
+# title-case headline line ("Rascal Does Not Dream Anime's 3rd Season Premieres in April").
+MIN_PROSE_WORDS = 3
+
+
+def prose_titles(text: str) -> list[TitleCandidate]:
+    """Titles written in title case in the middle of a prose sentence, with a capitalised verb
+    inside them, which the other rules cut at the verb."""
+    out: list[TitleCandidate] = []
+    for v in _PROSE_VERB.finditer(text):
+        vs = v.start("verb")
+        if not text[v.start() - 1 : v.start()].isalpha():
+            continue  # a word right before the verb
+        if out and vs < out[-1].end:
+            continue  # the second verb of the same title ("Does Not")
+        lo = max(0, vs - MAX_RUN_CHARS)
+        cut, _ = _last_boundary(text[lo:vs])
+        back: list[tuple[int, int]] = []
+        for t in reversed(list(_TOKEN.finditer(text, lo + cut, vs))):
+            word = t.group(0)
+            owner = _POSSESSIVE.search(word) and not (not back and _contracted(v.group("verb")))
+            if _breaker(word) or owner or not _title_word(word, last=not back):
+                break  # "Jane Roe's" before the title: its author
+            back.insert(0, (t.start(), t.end()))
+        ahead = _run_after(text, vs, "prose_title")
+        if not back or not ahead or ahead[0].end <= v.end():
+            continue  # capitalised words on both sides of the verb
+        run = back + [(t.start(), t.end()) for t in _TOKEN.finditer(text, vs, ahead[0].end)]
+        cands = _make(text, run, "prose_title")
+        if cands and _in_prose(text, cands[0].start, cands[0].end):
+            out.extend(cands)
+    return out
+
+
+MIN_REPEATED_WORDS = 3  # "Rascal Does Not Dream": shorter runs are found by the other rules
+
+
+def repeated_lead(headline: str, body: str) -> list[TitleCandidate]:
+    """The headline's opening run of title words, verbs included ("Rascal Does Not Dream Anime's
+    3rd Season ..."), cut to its longest prefix that the body repeats as a whole name (followed
+    by a lower-case word or punctuation). ``_headline_lead`` stops at the verb; the body tells
+    where the title ends. Only runs with a headline word inside and none at their ends."""
+    words: list[tuple[int, int]] = []
+    for t in _TOKEN.finditer(headline):
+        word = t.group(0)
+        if _breaker(word) or not _title_word(word, last=False):
+            break
+        words.append((t.start(), t.end()))
+        if _BOUNDARY.search(word):
+            break  # "Tomo-chan Is a Girl!": punctuation ends the run, kept in the last word
+    verb = next((i for i in range(1, len(words) - 1) if _verb_like(headline, words[i])), None)
+    if verb is None or headline[words[0][0] : words[verb][1]] not in body:
+        return []  # no verb inside (the other rules find such titles), or no repetition of it
+    for n in range(len(words), max(MIN_REPEATED_WORDS, verb + 2) - 1, -1):
+        run = words[:n]
+        cands = _make(headline, run, "repeated_lead")
+        if cands and cands[0].start == run[0][0] and _named_in(body, cands[0].surface):
+            return cands
+    return []
+
+
+def _verb_like(text: str, span: tuple[int, int]) -> bool:
+    """True for a headline word or verb ("Does", "Not", "Gets") that ends the other rules' runs."""
+    word = text[span[0] : span[1]]
+    return _lead_word(word) or word.lower() in VERB_BREAKERS
+
+
+_AFTER_NAME = re.compile(r"(?:[’']s)?(?:\s+[a-z(]|\s*[,.;:!?)(]|\s*$)")
+
+
+def _named_in(body: str, surface: str) -> bool:
+    """True when ``body`` writes ``surface`` as a whole name: not inside a longer run of
+    capitalised words ("X Anime's 3rd Season" repeats the headline, not the name)."""
+    pos = body.find(surface)
+    while pos >= 0:
+        end = pos + len(surface)
+        if not body[pos - 1 : pos].isalnum() and _AFTER_NAME.match(body, end):
+            return True
+        pos = body.find(surface, end)
+    return False
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] stands inside a sentence (not at its start: "Orchard Lane Is
+    Back: ..." opens a headline) that has lower-case words outside it."""
+    lo = max((m.end() for m in _LINE_END.finditer(text, max(0, start - 200), start)), default=0)
+    if not text[lo:start].strip():
+        return False
+    nxt = _LINE_END.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    words = (text[lo:start] + " " + text[end:hi]).split()
+    return sum(1 for w in words if w.islower() and w.isalpha() and w not in CONNECTORS) >= (
+        MIN_PROSE_WORDS
+    )
