@@ -217,8 +217,8 @@ def test_evidence_is_an_exact_substring_with_offsets() -> None:
 
 
 def test_unsupported_language_is_skipped_with_a_reason() -> None:
-    ex = run("鬼滅の刃の第2期が10月から放送される。", lang="ja")
-    assert ex.claims == () and ex.skipped and "ja" in ex.skipped
+    ex = run("귀멸의 칼날 2기가 10월부터 방송된다.", lang="ko")
+    assert ex.claims == () and ex.skipped and "ko" in ex.skipped
 
 
 def test_spanish_article_uses_spanish_words() -> None:

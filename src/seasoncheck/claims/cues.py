@@ -157,7 +157,8 @@ def sentence_source(text: str) -> Source:
     """The status and attribution of a sentence's claims, from its own cues."""
     absent = absent_spans(text)
     if _has(P.DENIAL, text, absent):
-        return Source("denied", "none")
+        # an official account denying a rumour is the official word on it
+        return Source("denied", "official" if is_official(text, absent) else "none")
     hedged = _has(P.HEDGE, text, absent) or _has(P.HEDGE_MAY, text, absent)
     leak = [m for m in P.LEAK.finditer(text) if not in_spans(m.start(), absent)]
     media = media_outlet(text)
@@ -184,8 +185,10 @@ _HEARSAY = frozenset(("reportedly", "allegedly", "apparently"))
 
 
 def _hearsay(m: re.Match[str]) -> bool:
-    """True when a leak cue is only a hearsay adverb."""
-    return m.group().lower() in _HEARSAY
+    """True when a leak cue is only a hearsay adverb, or a verb of saying whose subject is the cited
+    report ("a report in X claims that ...")."""
+    word = m.group().lower()
+    return word in _HEARSAY or word.startswith("claim")
 
 
 def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
@@ -252,6 +255,11 @@ _CITE_WORDS = (
     "médias",
     "wrote",
     "writes",
+    "magazine",
+    "tabloid",
+    "outlet",
+    "publication",
+    "paper",
 )
 _CITE_IDS = P.register_literals(_CITE_WORDS)
 

@@ -19,7 +19,8 @@ PROMISES_DATE = re.compile(
 
 # A headline that announces a guess: a guessed date in the body keeps its promise.
 GUESS_HEADLINE = re.compile(
-    r"\bspeculat\w*|\bpredict\w*|\bprojected\b|\bexpected\b|\bpossible\b|\bpotential\b|\blikely\b",
+    r"\bspeculat\w*|\bpredict\w*|\bprojected\b|\bexpected\b|\bpossible\b|\bpotential\b|\blikely\b|"
+    r"\bwhen (?:could|might|may|should|can)\b",  # "When could X return?" asks for a guess
     re.IGNORECASE,
 )
 

@@ -1,9 +1,10 @@
 """Claims of Spanish, French, Italian, German and Portuguese articles: seasons, dates, renewals, delays.
+Japanese articles are read by ``claims.japanese`` (phrases, not words: the text has no spaces).
 
 A smaller rule set than the English one, with each language's own words (months, "next year",
 season nouns, hedges, sources). Studio claims need the language's word for animation and a studio
 name; streaming claims a listed service in a sentence that guesses or announces. Other languages
-(Japanese, Chinese, ...) are skipped with a reason.
+(Chinese, Korean, ...) are skipped with a reason.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seasoncheck.claims import japanese
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import Source
 from seasoncheck.claims.finders import name_regex
 
-SUPPORTED = ("es", "fr", "it", "de", "pt")
+SUPPORTED = ("es", "fr", "it", "de", "pt", "ja")
 
 
 @dataclass(frozen=True)
@@ -167,10 +169,10 @@ LEXICONS: dict[str, Lexicon] = {
         r"uscit\w*|usci\w*|debutt\w*|trasmess\w*|arriv\w*|data di uscita|previst\w* per",
         r"rinvi\w*|ritard\w*|posticip\w*",
         r"potrebbe|possibil\w*|sembra|probabil\w*|forse|speculazione|indiscrezion\w*|rumor\w*|dovrebbe\w*",
-        r"ufficial\w*|account ufficiale|studio",
+        r"ufficial\w*|account ufficiale|studio|(?:il|del|dal|sul) sito(?![ \t]+\w)",
         r"secondo|stando a",
         r"leak\w*|indiscrezion\w*|insider",
-        r"non (?:si )?(?:hanno|ha|è)|ancora|tutto tace|nessuna data",
+        r"non (?:si )?(?:hanno|ha|è)|ancora(?! una volta)|tutto tace|nessuna data",
         r"trailer|teaser|visual|poster|illustrazione promozionale|immagine promozionale",
         r"stagione finale|parte \d|film",
         {"inverno": "WINTER", "primavera": "SPRING", "estate": "SUMMER", "autunno": "FALL"},
@@ -217,6 +219,13 @@ LEXICONS: dict[str, Lexicon] = {
 }
 
 
+# Japanese: its own rules (``claims.japanese``); the lexicon only marks the language.
+JA = Lexicon(
+    (), "期", {}, "来年", "今年", "", "", "", "", "", "", "", "", "", "", {}, ""
+)  # fmt: skip
+LEXICONS["ja"] = JA
+
+
 @dataclass(frozen=True)
 class ForeignFinding:
     """One claim of a foreign-language sentence."""
@@ -256,6 +265,8 @@ _ANCHOR_BEFORE = re.compile(
 
 def target_of(texts: list[str], lex: Lexicon) -> int | None:
     """The highest season number the article names (None: a final part or film)."""
+    if lex is JA:
+        return japanese.target_of(texts, None)
     best = None
     for t in texts:
         for k in season_keys(t, lex, None):
@@ -296,12 +307,45 @@ def dates(text: str, lex: Lexicon, pub: tuple[int, int] | None) -> list[str | No
     return out
 
 
+# A listed licensor, publisher or studio as the subject of an announcing verb (it, fr, es, pt, de).
+_NAME_ANNOUNCES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(n.lower()) for n in sorted(P.OFFICIAL_NAMES + P.STUDIOS, key=len, reverse=True)
+    )
+    + r")\s+(?:ha|hanno|a|ont|han|ha|há|hat|haben)\s+(?:\w+\s+)?(?:conferm|annunci|rivel|annonc|confirm|"
+    r"révél|anunci|revel|bestätig|angekündig)\w*"
+)
+
+
+# An outlet (portal, magazine, news site) named as the source of a report, in any language.
+_OUTLET_CITED = re.compile(
+    r"\b(?:riportat[oa]|riporta|rapporté|relayé|informad[oa]|informa|reportad[oa]|berichtet|noticiad[oa])\s+"
+    r"(?:da|dal|dalla|dallo|par|por|pelo|pela|von|vom|de|del)\s+(?:l[ae']\s*|il\s+|el\s+|o\s+|a\s+|der\s+|dem\s+)?"
+    r"(?:portale|portal|sito|site|rivista|revista|magazine|giornale|journal|jornal|periódico|medio|zeitschrift|magazin)\b"
+)
+
+
+# An announcing verb right after a named studio: then the studio is the source it names.
+_ANNOUNCES_AFTER = re.compile(
+    r"^.{0,40}?(?:annon|annunc|anunci|confirm|conferm|bestätig|angekünd|rivel|révél|revel)", re.I
+)
+
+
+def _named_not_cited(m: re.Match[str]) -> str:
+    """ "studio X" blanked, unless the studio announces something itself ("le studio X a annoncé")."""
+    rest = m.string[m.end() : m.end() + 60]
+    return m.group() if _ANNOUNCES_AFTER.match(rest) else " " * len(m.group())
+
+
 def source_of(text: str, lex: Lexicon) -> Source:
     """Status and attribution from the language's hedges and cited sources."""
     low = text.lower()
     hedged = bool(re.search(rf"\b(?:{lex.hedge})\b", low))
-    # "n'a pas de date officielle": an official word inside an absence names no source
-    sourced = re.sub(rf"\b(?:{lex.absence})(?:\s+\S+){{0,3}}", " ", low)
+    # "n'a pas de date officielle": an official word inside an absence names no source; "le
+    # studio Ajia-do rempile": the studio that animates is named, not cited
+    unnamed = _NAMED_STUDIO.sub(_named_not_cited, text).lower()
+    sourced = re.sub(rf"\b(?:{lex.absence})(?:\s+\S+){{0,3}}", " ", unnamed)
     media = bool(
         re.search(
             rf"\b(?:{lex.media})\s+(?!(?:el|la|l[’']|il|o|a|der|die|das)\s*(?:anuncio|annonce|annuncio|anúncio|ankündigung))",
@@ -310,7 +354,9 @@ def source_of(text: str, lex: Lexicon) -> Source:
     )
     if re.search(rf"\b(?:{lex.leak})", low):
         return Source("reported", "leak")
-    if re.search(rf"\b(?:{lex.official})", sourced):
+    if _OUTLET_CITED.search(low):  # "secondo quanto riportato dal portale X": another outlet
+        return Source("reported" if hedged else "confirmed", "media")
+    if re.search(rf"\b(?:{lex.official})", sourced) or _NAME_ANNOUNCES.search(sourced):
         return Source("speculated", "none") if hedged else Source("confirmed", "official")
     if media:
         return Source("reported" if hedged else "confirmed", "media")
@@ -361,6 +407,10 @@ _SERVICE = name_regex(P.SERVICES)
 _RELATIVE = re.compile(r",\s*(?:qui|que|che|der|die|das)\b[^,]*,", re.IGNORECASE)
 
 
+# A concession after the claim: what follows it does not undo it.
+_CONCESSION = re.compile(
+    r"\b(?:aunque|bien que|même si|anche se|sebbene|obwohl|auch wenn|embora|ainda que)\b"
+)
 _AGENT_BEFORE = re.compile(r"\b(?:par|por|da|von|durch|pela|pelo)\s+(?:\w+\s+)?$")
 # "Aucune plateforme n'a été annoncée, mais Crunchyroll ...": the claim follows the contrast.
 _CONTRAST = re.compile(r"\b(?:mais|mas|pero|ma|aber|sin embargo|però)\b")
@@ -381,16 +431,27 @@ def service_names(text: str, lex: Lexicon) -> list[str]:
     names = []
     for m in _SERVICE.finditer(main):
         before = low[: m.start()]
-        if _AGENT_BEFORE.search(before) or (absent and not _CONTRAST.search(before, absent.end())):
+        if absent and absent.start() > m.end() and _CONCESSION.search(low, m.end(), absent.start()):
+            absent_here = False  # "probably on X, although the platform has said nothing yet"
+        else:
+            absent_here = bool(absent) and not _CONTRAST.search(before, absent.end())
+        if _AGENT_BEFORE.search(before) or absent_here:
             continue  # "confirmée par Crunchyroll" is a source; "no platform yet" is no claim
         names.append(m.group())
     return list(dict.fromkeys(names))
 
 
+# A studio signing on again: "le studio X rempile", "el estudio X volverá", "lo studio X torna".
+_STUDIO_AGAIN = re.compile(
+    r"\b(?:rempile|revient|reprend|volverá|regresa|repite|torna|tornerà|ritorna|kehrt|retorna|voltará)\b",
+    re.IGNORECASE,
+)
+
+
 def studio_names(text: str) -> list[str]:
     """Studios a sentence ties to the animation: a listed name or "studio X" beside the language's
-    word for animation."""
-    if not _ANIMATION.search(text):
+    word for animation, or beside a verb of signing on again."""
+    if not (_ANIMATION.search(text) or _STUDIO_AGAIN.search(text)):
         return []
     names = [m.group() for m in _LISTED_STUDIO.finditer(text)] if _LISTED_STUDIO else []
     names += [m.group("name") for m in _NAMED_STUDIO.finditer(text)]
@@ -406,6 +467,8 @@ def sentence_findings(
     text: str, lex: Lexicon, target: int | None, pub: tuple[int, int] | None
 ) -> list[ForeignFinding]:
     """The claims of one sentence."""
+    if lex is JA:
+        return [ForeignFinding(*f) for f in japanese.line_findings(text, target, pub)]
     low = text.lower()
     if text.rstrip().endswith("?"):
         return []

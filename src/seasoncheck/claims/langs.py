@@ -25,5 +25,5 @@ def article_language(article: Article) -> str:
 def skipped_language(lang: str, doc_id: str) -> Extraction:
     """An article in a language without claim rules: skipped, with the reason (never English guesses)."""
     return Extraction(
-        doc_id, skipped=f"language {lang!r}: no claim rules for it (en, es, fr, it, de, pt)"
+        doc_id, skipped=f"language {lang!r}: no claim rules for it (en, es, fr, it, de, pt, ja)"
     )

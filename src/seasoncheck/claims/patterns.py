@@ -175,10 +175,15 @@ class _LiteralIndex:
         """The ids of the literals that occur in ``low`` (overlaps included)."""
         if self.automaton is None:
             self.automaton = AhoCorasick(list(self.ids), matchkind=MatchKind.Standard)
-        return frozenset([i for i, _, _ in self.automaton.find_matches_as_indexes(low, True)])
+        try:
+            found = self.automaton.find_matches_as_indexes(low, True)
+        except UnicodeEncodeError:  # a lone surrogate: U+FFFD keeps every offset in place
+            found = self.automaton.find_matches_as_indexes(_LONE_SURROGATE.sub("\ufffd", low), True)
+        return frozenset([i for i, _, _ in found])
 
 
 _LITERALS = _LiteralIndex()
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _FILTER = [True]  # switched off by ``unfiltered()``
 
 
@@ -393,7 +398,7 @@ RENEWAL = _rx(
     r"\bcoming back\b|\bcome back\b|\bbe back\b|\b(?:will|to|would|is|are)\s+(?:\w+\s+)?return(?:ing)?\b|\breturns\s+(?:in|on|for|with|this|next)\b|"
     r"\breturning\b|\bon its way\b|\bis coming\b|\bare coming\b|"
     r"\bwill be (?:released|broadcast|out)\b|\bset (?:for|to)\b|\blocked for\b|\bkicks off\b|\bgetting (?:a|another)\b|"
-    r"\bwill have a\b|\bcreation of\b|\breleas(?:e|ing) (?:date|window)\b|\bpremiere date\b|\bcontinuation\b|\bis happening\b|\breveal(?:s|ed)\b",
+    r"\bwill have a\b|\bcreation of\b|\b(?:been|officially|is|was) dated\b|\b(?:is|are) (?:now )?being (?:planned|prepared|developed|produced)\b|\breleas(?:e|ing) (?:date|window)\b|\bpremiere date\b|\bcontinuation\b|\bis happening\b|\breveal(?:s|ed)\b",
     re.IGNORECASE,
 )
 # A writer's guess that a season will come: "a fourth season could still happen one day", "a
@@ -420,7 +425,7 @@ RELEASE_VERB = _rx(
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
     r"\bpremiere date\b|\brelease date\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
     r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
-    r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b",
+    r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b",
     re.IGNORECASE,
 )
 # A premiere date claimed without being given ("the release date has been confirmed").
@@ -431,14 +436,15 @@ DATE_CLAIMED = _rx(
 )
 DELAY = _rx(
     r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ing|ement)\b|\bpushed back\b|\bpush(?:es|ing)? back\b|\bpush(?:ed|es|ing)? (?:it|them|the \w+) back\b|"
-    r"\bpushed to\b|\bmoved to\b|\brescheduled\b",
+    r"\bpushed to\b|\bmoved to\b|\brescheduled\b|\bmov(?:ed|es|ing) (?:it |them |the \w+ )?back\b",
     re.IGNORECASE,
 )
 # A date named as the one replaced: "will now premiere in April instead of January", "moving it
 # from a planned July premiere to January".
 REPLACED_BEFORE = _rx(
     r"\b(?:instead of|rather than|in place of|original|initial|from (?:a |an |the |its )?(?:planned|"
-    r"scheduled|original|initial|previous|earlier|expected|announced))\s+(?:the\s+)?$",
+    r"scheduled|original|initial|previous|earlier|expected|announced)|miss(?:es|ed|ing)? (?:its|their|the) "
+    r"(?:planned|scheduled|original|intended|expected|announced))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # An apology for a delay speaks of the schedule that was lost: "The staff apologized to fans who
@@ -459,7 +465,7 @@ STUDIO_TIE = _rx(
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:animate|produce)\b|"
     r"\b(?:share|split)(?:s|ing)? the animation\b|"
     r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\bis (?:animating|producing)\b|\breturns to animate\b|"
-    r"\b(?:is|are) back\b|\bin the works at\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
+    r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
     re.IGNORECASE,
 )
 # A studio named as the subject of a verb of continuing or taking on the work: an auxiliary
@@ -469,12 +475,14 @@ _STUDIO_VERBS = (
     r"(?:(?:is|are|will|would|should|could|might|may|['’]ll)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:return(?:ing)?|back|continu(?:e|ing)|again|once (?:again|more)|animat(?:e|ing)|produc(?:e|ing)|"
     r"handl(?:e|ing)|helm(?:ing)?|expected|likely|set to|slated to|in talks|tak(?:e|ing) over|deal(?:ing)? with|"
-    r"in charge|getting back|coming back|stay(?:ing)?|remain(?:ing)?|join(?:ing)?|on board|attached)|"
+    r"in charge|getting back|coming back|stay(?:ing)?|remain(?:ing)?|join(?:ing)?|on board|attached|"
+    r"maintain(?:ing)? the animation|keep(?:ing)? (?:the )?animation)|"
     r"(?:returns|continues|animates|produces|handles|helms|takes over|joins|stays|remains|comes back|"
-    r"steps in|is back))\b"
+    r"steps in|is back|remains on board|stays on board))\b"
 )
 STUDIO_CONTINUES = _rx(
-    r"(?:\s*,)?\s+(?:(?:\w+ly|also|again|still|now|once (?:again|more))\s+)*" + _STUDIO_VERBS,
+    r"(?:\s*,)?\s+(?:(?:who|which|that)\s+)?(?:(?:\w+ly|also|again|still|now|once (?:again|more))\s+)*"
+    + _STUDIO_VERBS,
     re.IGNORECASE,
 )
 # The same verbs anywhere in the sentence: without one, no studio name needs looking up.
@@ -499,7 +507,7 @@ STUDIO_NOT_TIED_BEFORE = _rx(
 )
 STREAM_VERB = _rx(
     r"\bstream(?:s|ing)?\b(?!\s+(?:platform|service|giant|site|app))|\bsimulcast(?:s|ed|ing)?\b|\bwatch\b|"
-    r"\bavailable\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
+    r"\bavailable\b|\baccessible\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
     r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b|"
     r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|"
     r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b",
@@ -524,7 +532,7 @@ TRAILER_OUT = _rx(
     r"\bcan see\b|\bnew\b|\bshown\b|\bscreened\b|\bplayed\b|\bfirst\b|\bpublished\b|\bslips\b|\baccessible\b|\bout now\b|\bbrand new\b|\bshows?\b|"
     r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\bthrough the\b|"
     r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b|"
-    r"\b(?:started|began|begun) streaming\b",
+    r"\b(?:started|began|begun) streaming\b|\buploaded\b|\bwent up\b",
     re.IGNORECASE,
 )
 # A trailer whose releaser is named as the subject of the release verb: "Netflix has released a
@@ -558,13 +566,23 @@ ABSENCE = _rx(
     r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
     r"\bno official\b|\bnothing (?:official|from)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
+    r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
+    r"\bwe(?:[’']ll| will) (?:\w+ )?update\b|\b(?:the moment|as soon as) (?:an? |the |any )?(?:\w+ )?(?:date|news|details|information)\b|"
     r"\bis still speculative\b|\basking (?:when|if|whether)\b|\bwondering (?:when|if|whether)\b|"
     r"\b(?:when|if) (?:anything|something|more|news|details)\b|\bonce (?:anything|something|news|details|more (?:news|details|information))\b|\bnot confirmed\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
+    re.IGNORECASE,
+)
+# A season said not to exist: "there is no second season planned" (a denied renewal).
+NO_SEASON = _rx(
+    r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel)s? "
+    r"(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b",
     re.IGNORECASE,
 )
 DENIAL = _rx(
     r"\bdid not (?:confirm|announce)\b|\bdidn[’']t (?:confirm|announce)\b|\bfake\b|\bhoax\b|\bdebunk\w*\b|\bfalse\b|"
     r"\bnot true\b|\bimpersonat\w*\b|\bno\s*[–—-]\s|"
+    r"\bnot (?:produced|made|created|released|authori[sz]ed) by (?:the )?(?:official|staff|studio|production|anime)\b|"
+    r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel|anime)s? (?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
     r"^\W*(?:date\s+[\d-]+\s+)?no,\s+(?:[\w'’:-]+\s+){1,8}?(?:is|are|was|were)(?:n[’']t|\s+not)\b",
     re.IGNORECASE,
 )
@@ -573,6 +591,7 @@ HEDGE = _rx(
     r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\b(?:we|fans|many|some) (?:\w+ )?believe\b|\bpredict\w*\b|\bspeculat\w*\b|\bif (?:it|the|season|they|this)\b|\bseems?\b|"
     r"\bchances are\b|\btentative\w*\b|\bhope\w*\b|\bbased on (?:the |this|that|previous)\b|\bpotentially\b|"
     r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|"
+    r"\bpresumabl[ye]\b|\bin all likelihood\b|\bplausibl[ye]\b|\bconceivabl[ye]\b|\bwould\s+[\"“]?(?:\w+ly\s+)?(?:happily|gladly|love to|like to|be (?:happy|glad|willing) to)\b|"
     r"\bpodr[íi]a\b|\bpotrebbe\b|\bsemble\b|\bse espera\b|\bpourrait\b",
     re.IGNORECASE,
 )
@@ -594,13 +613,14 @@ LEAK = _rx(
 )
 MEDIA = _rx(
     r"\b(?P<cue>(?i:according to|as per|as reported by|reported by|report(?:ed)? from|via|per))\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})|"
-    r"\ba (?:new )?report (?:from|in|by|published)\b|\b(?i:per|according to|as per) the (?:same |new |latest )?report\b|\b(?:japanese|korean) (?:media|outlets?|magazine)\b|\bmédias\b",
+    r"\b(?i:a) (?:new )?report (?:from|in|by|published)\b|\b(?i:per|according to|as per) the (?:same |new |latest )?report\b|\b(?i:japanese|korean) (?:media|outlets?|magazines?|tabloids?)\b|\bmédias\b|"
+    r"\b(?i:the) (?:same )?(?:magazine|tabloid|outlet|publication|newspaper|paper)\b[^.;]{0,80}?\b(?:says|said|claims|claimed|reports|reported|adds|added|writes|wrote|notes|noted)\b",
 )
 OFFICIAL = _rx(
     r"\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
     r"\btwitter (?:account|page)\b|\bx (?:account|page)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
     r"\b(?:debuted|premiered|shown|screened|unveiled) (?:on|at|during) (?:the |a |its )?(?:\w+ )?(?:panel|stage|showcase)\b|"
-    r"\bissue of\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
+    r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\baccording to (?:the|this|that|its) (?:official )?(?:announcement|statement|press release|website|site)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
     r"\b(?:finale|final episode|last episode)\b[^.]{0,60}\b(?:announced|revealed|confirmed|confirming)\b|\bthrough the teaser\b|"
     r"\bvia (?:a |the )?(?:new )?teaser\b|\b(?:announced|confirmed|revealed|unveiled|shared|posted) (?:by|through|on) (?:the )?(?:[A-Z][\w.]*\s*){1,3}(?:account|channel|website|animation|studio)\b|\bcuenta oficial\b|\bofficiel\w*\b|\bufficial\w*\b",
     re.IGNORECASE,
@@ -619,7 +639,7 @@ ANNOUNCE_VERB = _rx(
 )
 # The trailer itself is an official channel for what it reveals (not for its own release).
 TRAILER_SELF = _rx(
-    r"\b(?:trailer|teaser|pv|promotional video)\b[^.]{0,80}?\b(?:unveil|reveal|confirm|announc)\w*|"
+    r"\b(?:trailer|teaser|pv|promotional video|video)\b[^.]{0,120}?\b(?:unveil|reveal|confirm|announc)\w*|"
     r"\b(?:announced|revealed|confirmed) (?:during|in|through|via) (?:a |the )?(?:new )?(?:trailer|teaser|pv)\b|"
     r"\baccording to (?:a |the )?(?:new |latest |first )?(?:trailer|teaser|pv|promotional video|promo video)\b",
     re.IGNORECASE,
@@ -689,7 +709,7 @@ STUDIOS = (
     "Ashi Productions", "Studio Fantasia", "Daume", "Artland", "Hal Film Maker", "Studio Chizu",
     "Studio Ponoc", "Studio LAN", "Wawayu Animation", "Sparkly Key Animation Studio",
     "Tencent Penguin Pictures", "GEMBA", "Lesprit", "Studio Hokiboshi", "Studio Moe", "Nut",
-    "Trigger", "Quad",
+    "Trigger", "Quad", "Atelier Pontdarc", "Bug Films", "Studio Add", "Tatsunoko",
 )  # fmt: skip
 # The usual spelling of a studio written another way (keyed by the upper-cased variant).
 STUDIO_SPELLINGS = {"LIDENFILMS": "Liden Films", "LIDEN FILMS": "Liden Films"}

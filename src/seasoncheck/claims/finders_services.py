@@ -1,0 +1,254 @@
+"""The studio and streaming finders: which studio animates, and where the new installment streams."""
+
+from __future__ import annotations
+
+import re
+
+from seasoncheck.claims import patterns as P
+from seasoncheck.claims.cues import blank_asides, clauses, in_spans
+from seasoncheck.claims.sent import Finding, Sent
+
+_OPEN_STUDIO = re.compile(
+    r"\b(?i:animated by|animation by|animation production by|produced by|in production at|handled by)\s+"
+    r"(?:the\s+)?(?:animation\s+)?(?:(?i:studio)\s+)?"
+    r"(?P<name>(?:Studio\s+)?[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*))" + "{0,3})"
+)
+# Ties that name the animator by themselves ("Season 2 ... with animation by X").
+_STRONG_TIE = P.caseless(
+    r"\b(?:animated by|animation by|animation production by|produced by|in production at|handl(?:e|es|ing) (?:the )?animation)\b"
+)
+_STUDIO_WILL = P.caseless(
+    r"\bwill (?:once again |also )?(?:animate|produce|handle)\b|\b(?:is|are) (?:animating|producing)\b|"
+    r"\b(?:will|would|to|expected to|likely to)\s+(?:\w+\s+){0,2}?return\b|\breturn(?:s|ing)? to animate\b"
+)
+# A company word right after a listed studio name belongs to the name: "Pierrot Films", "Signal Pictures".
+_STUDIO_SUFFIX = re.compile(
+    r"\s+(?:Films?|Pictures|Productions?|Entertainment|Works|Animation Studio)\b"
+)
+# A studio the lists do not know, named as the subject of animating the new installment:
+# "Signal.MD returns to animate the sixth season", "Studio Kafka will once again handle the animation".
+# Two studios may share the verb: "Studio A and Studio B will once again share the animation".
+_OPEN_NAME = (
+    r"(?:Studio\s+)?(?!(?:The|It|This|That|Season|Part|Fans|Production|Animation)\b)"
+    r"[A-Z][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,2}"
+)
+_ANIMATE_VERB = (
+    r"(?:(?:returns|is returning|will return|is back|comes back) to animate\b|"
+    r"(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|"
+    r"will (?:once again |again |also )?(?:animate|handle the animation|"
+    r"produce the (?:animation|anime|series|season|sequel|film|movie)|(?:share|split) the animation)\b|is (?:once again |again |also )?(?:animating|producing)\b)"
+)
+# An aside may stand between the studio and its verb: "X, which animated both seasons, is producing".
+_OPEN_STUDIO_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s+|\band\s+|\bthat\s+)(?P<name>{_OPEN_NAME})(?:\s*,[^,;]{{1,80}},)?(?:\s*,)?\s+"
+    rf"(?=(?:and\s+{_OPEN_NAME}\s+)?{_ANIMATE_VERB})"
+)
+# The second of two studios after "animated by": "co-produced by Studio A and Studio B".
+_SECOND_STUDIO = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_OPEN_NAME})")
+# Earlier seasons named as a group: "the first two seasons", "all three previous seasons".
+_EARLIER_SEASONS = P.caseless(
+    r"\b(?:first|previous|earlier|past|prior|older|existing|aired) (?:\w+ )?(?:seasons|parts)\b|\ball (?:\w+ )?(?:seasons|parts)\b|"
+    r"\b(?:first|previous|earlier|last) (?:season|part)\b"
+)
+
+
+def find_studio(s: Sent) -> list[Finding]:
+    """Which studio animates the new installment."""
+    if s.question or s.past or s.studio_rx is None:
+        return []
+    if not P.STUDIO_TIE.search(s.text) or not (
+        P.STUDIO_NEW.search(s.text) or (s.explicit and _STRONG_TIE.search(s.text))
+    ):
+        return _continuing_studios(s)
+    out: list[Finding] = []
+    main = blank_asides(s.text)
+    for m in s.studio_rx.finditer(s.text):
+        if in_spans(m.start(), s.absent) or _in_untied_aside(s.text, main, m.start()):
+            continue
+        rest, before = s.text[m.end() :], s.text[: m.start()]
+        if P.STUDIO_NOT_TIED_BEFORE.search(before):
+            continue
+        # "X, which produced both seasons, will animate the movie" is tied despite the clause
+        if P.STUDIO_NOT_TIED_AFTER.match(rest) and not _STUDIO_WILL.search(rest):
+            continue
+        suffix = _STUDIO_SUFFIX.match(rest)
+        name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
+        if all(f.value != name for f in out):
+            out.append(Finding("studio", name))
+    if not out:  # a studio the name lists do not know: the capitalised name after "animated by"
+        for rx, text in ((_OPEN_STUDIO, s.text), (_OPEN_STUDIO_SUBJECT, main)):
+            for m in rx.finditer(text):
+                second = _SECOND_STUDIO.match(text, m.end()) if rx is _OPEN_STUDIO else None
+                for name_m in (m, second) if second else (m,):
+                    name = _clean_studio(_without_final_stop(text, name_m))
+                    if not in_spans(m.start("name"), s.absent) and all(
+                        f.value != name for f in out
+                    ):
+                        out.append(Finding("studio", name))
+    return out or _continuing_studios(s)
+
+
+def _continuing_studios(s: Sent) -> list[Finding]:
+    """Known studios (the name lists and the KB) that are the subject of a verb of continuing or
+    taking on the work, in a sentence about animation: "X is again producing the animation",
+    "X returns as the animation studio", "X, which animated season 2, is expected to return".
+    The verb's tense and hedges decide; the name may stand anywhere in the sentence."""
+    if s.studio_rx is None or not P.STUDIO_VERB.search(s.text):
+        return []
+    if not P.ANIMATION_WORD.search(s.text):
+        return []
+    main = blank_asides(s.text)  # "X, which animated the first two seasons, returns": the aside
+    out: list[Finding] = []
+    for verb in P.STUDIO_CONTINUES.finditer(main):
+        if _PRONOUN_BEFORE.search(main, max(0, verb.start() - 12), verb.start()):
+            named = _opening_studio(s, main)  # "X animated both seasons, and it will return"
+            negated = P.NEGATED.search(main, verb.start(), verb.end())
+            if named and not negated and all(f.value != named for f in out):
+                out.append(Finding("studio", named))
+            continue
+        # only the names that end where the verb phrase starts (a window, not the sentence)
+        for m in s.studio_rx.finditer(
+            main, max(0, verb.start() - STUDIO_NAME_WINDOW), verb.start()
+        ):
+            suffix = _STUDIO_SUFFIX.match(main, m.end(), verb.start())
+            if (suffix.end() if suffix else m.end()) != verb.start():
+                continue
+            if P.NEGATED.search(main, verb.start(), verb.end()) or in_spans(m.start(), s.absent):
+                continue
+            if P.STUDIO_NOT_TIED_BEFORE.search(main[: m.start()]):
+                continue
+            name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
+            if all(f.value != name for f in out):
+                out.append(Finding("studio", name))
+    return out
+
+
+# Characters before a verb phrase searched for the studio that is its subject: longer than any
+# listed name with "the animation studio" before it and a company word after it.
+STUDIO_NAME_WINDOW = 80
+# A pronoun subject in a second clause: "X animated both seasons, and it will likely return".
+_PRONOUN_BEFORE = re.compile(r"(?:,\s*|\b)(?:and|but|so)\s+(?:it|they)$")
+
+
+def _opening_studio(s: Sent, main: str) -> str | None:
+    """The listed studio the sentence opens with (the subject a later "it" stands for)."""
+    assert s.studio_rx is not None
+    m = s.studio_rx.match(main)
+    if m is None:
+        return None
+    suffix = _STUDIO_SUFFIX.match(main, m.end())
+    return _clean_studio(m.group() + (suffix.group() if suffix else ""))
+
+
+def _without_final_stop(text: str, m: re.Match[str]) -> str:
+    """The matched name, without the full stop that ends the sentence ("... by Studio Ironleaf.")."""
+    name = m.group("name")
+    return name[:-1] if name.endswith(".") and not text[m.end("name") :].strip() else name
+
+
+def _in_untied_aside(text: str, main: str, pos: int) -> bool:
+    """True when ``pos`` lies in an aside that does not itself tie a studio to the work
+    ("Actas (in collaboration with X)", "Drive, which took over from Y,")."""
+    if main[pos] != " ":
+        return False
+    start = len(main[:pos].rstrip(" ")) if main[:pos].rstrip(" ") else 0
+    end = pos + len(main[pos:]) - len(main[pos:].lstrip(" "))
+    return not P.STUDIO_NEW.search(text, start, end) or not P.STUDIO_TIE.search(text, start, end)
+
+
+def _clean_studio(name: str) -> str:
+    """'studio MAPPA' -> 'MAPPA', 'MAPPA studios' -> 'MAPPA' (the scorer drops 'studio' too);
+    a name's usual spelling for its variants ('LIDENFILMS' -> 'Liden Films')."""
+    bare = (
+        re.sub(
+            r"^(?:the\s+)?(?:animation\s+)?studios?\s+|\s+studios?$", "", name.strip(), flags=re.I
+        )
+        or name
+    )
+    return P.STUDIO_SPELLINGS.get(bare.upper(), bare)
+
+
+def find_streaming(s: Sent) -> list[Finding]:
+    """Where the new installment streams outside Japan."""
+    if s.question or s.past or s.service_rx is None or not P.STREAM_VERB.search(s.text):
+        return []
+    if not P.STREAM_FUTURE.search(s.text) or _history_only(s.text):
+        return []
+    found = [
+        m
+        for m in s.service_rx.finditer(s.text)
+        if not in_spans(m.start(), s.absent) and not s.text.startswith(" News", m.end())
+    ]
+    names = [m.group() for m in found if not _past_clause(s.text, m.start(), m.end())]
+    # "X streamed season 1, and it will stream season 2": the pronoun is the service
+    if not names and _STREAMS_AGAIN.search(s.text):
+        names = [m.group() for m in found][:1] or list(s.services_before[-1:])
+    if not names and P.STREAM_CORef.search(s.text):
+        names = list(s.services_before[-1:])
+    out: list[Finding] = []
+    for name in names:
+        if all(f.value != name for f in out):
+            out.append(Finding("streaming", name))
+    return out
+
+
+# A pronoun for the service named before, streaming the new season: "and it will also stream
+# season 2", "the service will stream it again".
+_STREAMS_AGAIN = P.caseless(
+    r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|is set to|plans to)\s+"
+    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b"
+)
+# A service as the subject of a past verb: "Crunchyroll streamed Season 7 as it aired".
+_SERVICE_DID = P.caseless(
+    r"\s+(?:also\s+)?(?:streamed|simulcast|simulcasted|carried|licensed|aired|released|picked up|"
+    r"had the rights|held the rights|offered|hosted|distributed|brought)\b"
+)
+
+
+def _past_clause(text: str, pos: int, end_of_name: int | None = None) -> bool:
+    """True when the clause around ``pos`` speaks of earlier seasons only ("the first two seasons
+    are on Netflix", "Netflix streamed season 1"): where they stream is not where the new one will."""
+    spans = clauses(text)
+    for i, (start, end) in enumerate(spans):
+        if start <= pos < end:
+            if P.FUTURE.search(text, start, end):
+                return False
+            if _OF_WHICH.match(text, start) and i > 0:  # "the existing seasons, all of which ..."
+                start = spans[i - 1][0]
+            did = end_of_name is not None and _SERVICE_DID.match(text, end_of_name)
+            return bool(did or _EARLIER_SEASONS.search(text, start, end))
+    return False
+
+
+# A clause whose subject is the previous clause's noun: "the existing seasons, all of which ...".
+_OF_WHICH = P.caseless(r"(?:all|both|each|most|some|many) of (?:which|them)\b")
+
+
+def _history_only(text: str) -> bool:
+    """True for a sentence told wholly in the past ("Both seasons were animated by X and aired on
+    TV, with Y streaming them"): it says where earlier seasons streamed."""
+    return bool(
+        _WERE_DONE.search(text)
+        and P.HISTORY_VERB.search(text)
+        and not P.FUTURE.search(text)
+        and not P.HEDGE.search(text)
+    )
+
+
+_WERE_DONE = P.caseless(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:animated|produced|aired|broadcast|released|streamed)\b"
+)
+
+
+def name_regex(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+    """One regex matching any of ``names`` as whole words, longest first, with 'studio(s)' around."""
+    if not names:
+        return None
+    # Studios are often written in capitals ("SILVER LINK.", "WIT STUDIO"): the same name.
+    # "Studio KAI": the name after "Studio" in capitals too.
+    forms = {f for n in names for f in (n, n.upper())}
+    forms |= {"Studio " + n[7:].upper() for n in names if n.startswith("Studio ")}
+    alts = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?:[Tt]he\s+)?(?:animation\s+)?[Ss]tudio\s+)?(?<![\w])(?:{alts})(?![\w+])(?:\s+[Ss]tudios?\b)?"
+    )
