@@ -116,6 +116,7 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
             return Extraction(doc_id, mentions=mentions)
         names, work, franchise_id = frozenset({fallback}), fallback, None
     sentences = drop_crosslinks(split_sentences(text))
+    P.prepare(s.text for s in sentences)
     if lang != "en":
         return _foreign_extraction(
             article, doc_id, lang, sentences, Target(work, None, franchise_id, names), published, kb
