@@ -53,6 +53,7 @@ from seasoncheck.claims.segment import Sentence, split_sentences
 from seasoncheck.claims.subject import fallback_subject, roundup_sections
 from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link import Linker, Subject
+from seasoncheck.link.normalise import lowered
 from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.models import Article, Claim, Extraction, Mention
 
@@ -355,7 +356,7 @@ def _candidates(
     One regex search per sentence picks the candidates; the literal automaton of the patterns
     tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
     only = range(len(sentences)) if only is None else only
-    low = text.lower()  # same length as text for the scripts we extract from
+    low = lowered(text)  # same length as text for the scripts we extract from
     if len(low) != len(text):
         return [(i, FINDERS) for i in only]
     search = P.CANDIDATE.search

@@ -15,7 +15,7 @@ from functools import lru_cache
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import blank_asides
 from seasoncheck.claims.segment import Sentence
-from seasoncheck.link.normalise import normalise_title
+from seasoncheck.link.normalise import lowered, normalise_title
 from seasoncheck.link.seasons import SeasonRef, find_season_refs
 from seasoncheck.models import Mention
 
@@ -276,7 +276,7 @@ _NOT_NEW = P.caseless(r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b")
 def season_refs(text: str) -> list[SeasonRef]:
     """The linker's season references plus "the fourth and final season" (numbered)."""
     refs = find_season_refs(text)
-    if "final season" not in text.lower():
+    if "final season" not in lowered(text):
         return refs
     for m in _AND_FINAL.finditer(text):
         refs = [r for r in refs if not (m.start() <= r.start < m.end())]

@@ -122,6 +122,7 @@ class Leads:
         self.by_id = {ids[lit]: lit for lit in literals if lit in ids}
         self.ids = frozenset(self.by_id)
         self.always = tuple(sorted(lit for lit in literals if lit not in ids))
+        self.plain = not (at_start or self.always)  # every leading string is in the automaton
 
     def offsets(self, low: str, present: frozenset[int], pos: int, endpos: int) -> list[int] | None:
         """The sorted offsets in [pos, endpos) where a match may start; None when too many."""
@@ -139,17 +140,36 @@ class Leads:
             found = sorted(set(found))
         return found
 
-
-def search_at(
-    rx: re.Pattern[str], low: str, offsets: list[int], endpos: int
-) -> re.Match[str] | None:
-    """The first match of ``rx`` at one of ``offsets`` (sorted): ``rx.search``'s match."""
-    match = rx.match
-    for at in offsets:
-        m = match(low, at, endpos)
-        if m is not None:
-            return m
-    return None
+    def search(
+        self, rx: re.Pattern[str], low: str, present: frozenset[int], pos: int, endpos: int
+    ) -> re.Match[str] | None:
+        """``rx.search(low, pos, endpos)``, trying only the offsets of the leading strings that
+        ``present`` (the literal ids of ``low``) holds. One such string, the usual case, is
+        walked with str.find directly."""
+        if self.plain:
+            hit = self.ids & present
+            if not hit:
+                return None
+            if len(hit) == 1:
+                (i,) = hit
+                lit = self.by_id[i]
+                find, match = low.find, rx.match
+                at = find(lit, pos, endpos)
+                while at >= 0:
+                    m = match(low, at, endpos)
+                    if m is not None:
+                        return m
+                    at = find(lit, at + 1, endpos)
+                return None
+        offsets = self.offsets(low, present, pos, endpos)
+        if offsets is None:
+            return rx.search(low, pos, endpos)
+        match = rx.match
+        for at in offsets:
+            m = match(low, at, endpos)
+            if m is not None:
+                return m
+        return None
 
 
 def finditer_at(

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from seasoncheck.claims.leads import Leads, finditer_at, leading_literals, search_at
+from seasoncheck.claims.leads import Leads, finditer_at, leading_literals
 
 LOWER_CACHE = 2048  # texts: sentences, clauses and windows of a few articles
 
@@ -304,9 +304,7 @@ class LoweredPattern:
             if rx is None or present is None:
                 return rx.search(low, pos, endpos) if rx is not None else None
         if self._leads is not None:
-            offsets = self._leads.offsets(low, present, pos, endpos)
-            if offsets is not None:
-                return search_at(self._fast, low, offsets, endpos)
+            return self._leads.search(self._fast, low, present, pos, endpos)
         return self._fast.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
