@@ -366,11 +366,33 @@ def _candidates(
         if not search(low, s.start, s.end):
             continue
         present = P.literals_in(s.text)
-        kinds = {k for k, ids in _CUE_IDS.items() if present is None or not ids.isdisjoint(present)}
+        if present is None:
+            kinds = frozenset(_CUE_IDS)
+        else:  # the cue groups of the cue words present
+            kinds = frozenset().union(*[_CUE_KIND[w] for w in _ALL_CUE_IDS & present])
         if "release" not in kinds and _DIGIT.search(low, s.start, s.end):
-            kinds.add("release")
-        out.append((i, (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in kinds))))
+            kinds |= _RELEASE
+        out.append((i, _finders_for(kinds)))
     return out
+
+
+# Each cue word's group, and the finders of each set of groups (few sets occur: remembered).
+_CUE_KIND = {
+    w: frozenset(kind for kind, ids in _CUE_IDS.items() if w in ids)
+    for w in frozenset().union(*_CUE_IDS.values())
+}
+_ALL_CUE_IDS = frozenset(_CUE_KIND)
+_RELEASE = frozenset({"release"})
+_FINDER_SETS: dict[frozenset[str], tuple[_Finder, ...]] = {}
+
+
+def _finders_for(kinds: frozenset[str]) -> tuple[_Finder, ...]:
+    """The renewal finder and the finders of the cue groups ``kinds``, in FINDERS_BY_CUE order."""
+    finders = _FINDER_SETS.get(kinds)
+    if finders is None:
+        finders = (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in kinds))
+        _FINDER_SETS[kinds] = finders
+    return finders
 
 
 def _findings(

@@ -124,7 +124,7 @@ def target_season(
         guess = bool(P.HEDGE.search(chunk))
         leak = bool(P.LEAK.search(chunk))
         for ref, n in numbered:
-            if hedged or _is_anchor(chunk, ref) or _PAST_AFTER.search(chunk[ref.end :]):
+            if hedged or _is_anchor(chunk, ref) or _past_after(chunk, ref.end):
                 continue
             if base >= 0 and _owned_by_other(base + ref.start, others):
                 continue
@@ -229,19 +229,36 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
     if n is None:
         return target.season
     if n == 1 or (
-        target.season is not None and n < target.season and _PAST_AFTER.search(text[ref.end :])
+        target.season is not None and n < target.season and _past_after(text, ref.end)
     ):
         return "past"
     return n
+
+
+# Sentences whose anchor and past-tense answers are remembered: target_season and attach ask
+# about the same references of the same sentences.
+ANCHOR_CACHE = 4096
 
 
 def _is_anchor(text: str, ref: SeasonRef) -> bool:
     """True for a season named only as a point in time: "after season 2's finale"."""
     if ref.relative or ref.installment == "film":
         return False
+    return _anchor_at(text, ref.start, ref.end)
+
+
+@lru_cache(maxsize=ANCHOR_CACHE)
+def _past_after(text: str, end: int) -> bool:
+    """True when a past verb follows offset ``end`` ("Season 1, which premiered in 2023")."""
+    return bool(_PAST_AFTER.search(text[end:]))
+
+
+@lru_cache(maxsize=ANCHOR_CACHE)
+def _anchor_at(text: str, start: int, end: int) -> bool:
+    """``_is_anchor`` for the reference at text[start:end], remembered."""
     return bool(
-        P.ANCHOR_AFTER.match(text[ref.end : ref.end + 40])
-        or P.ANCHOR_BEFORE.search(text[max(0, ref.start - 40) : ref.start])
+        P.ANCHOR_AFTER.match(text[end : end + 40])
+        or P.ANCHOR_BEFORE.search(text[max(0, start - 40) : start])
     )
 
 
