@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seasoncheck.claims import foreign
 from seasoncheck.claims import patterns as P
@@ -316,7 +317,13 @@ def _not_in_passing(
 
 def _in_passing(text: str, m: Mention) -> bool:
     """True when the mention follows a passing cue ("the studio behind")."""
-    return bool(_PASSING.search(text, max(0, m.start - PASSING_WINDOW), m.start))
+    return _passing_at(text, m.start)
+
+
+@lru_cache(maxsize=1024)  # the subject test and every section's _others ask about each mention
+def _passing_at(text: str, start: int) -> bool:
+    """``_in_passing`` for a mention starting at ``start``, remembered."""
+    return bool(_PASSING.search(text, max(0, start - PASSING_WINDOW), start))
 
 
 _STUDIO_REGEXES: dict[int, tuple[KnowledgeBase, re.Pattern[str] | None]] = {}
@@ -456,8 +463,10 @@ def _earlier_season_history(f: Finding, key: int | None, target: Target, piece: 
     cue: "Season 2 released in July 2024" in an article about Season 3 is history."""
     if f.type not in ("release", "delay") or key is None or target.season is None:
         return False
+    if not key < target.season:
+        return False  # (tested first: the rewrite below costs a case-insensitive regex pass)
     told = re.sub(rf"(?:{P.REPLACED_SCHEDULE.pattern})[^,;.]{{0,25}}", " ", piece, flags=re.I)
-    return key < target.season and not P.FUTURE.search(told)  # "was set to premiere" is no future
+    return not P.FUTURE.search(told)  # "was set to premiere" is no future
 
 
 def _tweet_source(
