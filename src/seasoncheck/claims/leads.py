@@ -126,19 +126,11 @@ class Leads:
 
     def offsets(self, low: str, present: frozenset[int], pos: int, endpos: int) -> list[int] | None:
         """The sorted offsets in [pos, endpos) where a match may start; None when too many."""
-        found: list[int] = [0] if self.at_start and pos == 0 else []
-        find = low.find
-        lits = [self.by_id[i] for i in self.ids & present] if self.ids else []
-        for lit in (*lits, *self.always):
-            at = find(lit, pos, endpos)
-            while at >= 0:
-                found.append(at)
-                if len(found) > MAX_LEADS:
-                    return None
-                at = find(lit, at + 1, endpos)
-        if len(found) > 1:
-            found = sorted(set(found))
-        return found
+        by_id = self.by_id
+        lits = [by_id[i] for i in self.ids & present]
+        if self.always:
+            lits += self.always
+        return _offsets(low, lits, pos, endpos, [0] if self.at_start and pos == 0 else [])
 
     def search(
         self, rx: re.Pattern[str], low: str, present: frozenset[int], pos: int, endpos: int
@@ -161,7 +153,10 @@ class Leads:
                         return m
                     at = find(lit, at + 1, endpos)
                 return None
-        offsets = self.offsets(low, present, pos, endpos)
+            by_id = self.by_id
+            offsets = _offsets(low, [by_id[i] for i in hit], pos, endpos, [])
+        else:
+            offsets = self.offsets(low, present, pos, endpos)
         if offsets is None:
             return rx.search(low, pos, endpos)
         match = rx.match
@@ -170,6 +165,23 @@ class Leads:
             if m is not None:
                 return m
         return None
+
+
+def _offsets(
+    low: str, lits: list[str], pos: int, endpos: int, found: list[int]
+) -> list[int] | None:
+    """``found`` plus every offset of ``lits`` in low[pos:endpos], sorted; None when too many."""
+    find = low.find
+    for lit in lits:
+        at = find(lit, pos, endpos)
+        while at >= 0:
+            found.append(at)
+            at = find(lit, at + 1, endpos)
+        if len(found) > MAX_LEADS:
+            return None
+    if len(found) > 1:
+        found = sorted(set(found))
+    return found
 
 
 def finditer_at(
