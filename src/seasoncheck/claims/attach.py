@@ -228,9 +228,7 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
     n = ref.season
     if n is None:
         return target.season
-    if n == 1 or (
-        target.season is not None and n < target.season and _past_after(text, ref.end)
-    ):
+    if n == 1 or (target.season is not None and n < target.season and _past_after(text, ref.end)):
         return "past"
     return n
 
