@@ -135,12 +135,15 @@ def _cold(extract: Callable[..., object], arts: list[object], kb: object) -> obj
     """Extraction with the per-sentence caches emptied before each article. The articles here
     repeat the labelled texts, so warm caches answer for sentences seen in earlier articles;
     distinct news articles get no such help (measured: about a third slower)."""
-    from seasoncheck.claims import cues, patterns
+    import seasoncheck.claims as claims
+    from seasoncheck.claims import attach, cues, patterns
     from seasoncheck.link import seasons
 
     names = ("sentence_source", "absent_spans", "blank_asides", "_clause_spans")
     memos = [getattr(cues, name, None) for name in names]
     memos.append(getattr(seasons, "_memo_refs_at", None))
+    memos += [getattr(attach, name, None) for name in ("_anchor_at", "_past_after")]
+    memos.append(getattr(claims, "_passing_at", None))
     out = []
     for x in arts:
         for memo in memos:

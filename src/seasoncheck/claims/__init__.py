@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seasoncheck.claims import foreign
 from seasoncheck.claims import patterns as P
@@ -53,6 +54,7 @@ from seasoncheck.claims.segment import Sentence, split_sentences
 from seasoncheck.claims.subject import fallback_subject, roundup_sections
 from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link import Linker, Subject
+from seasoncheck.link.normalise import lowered
 from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.models import Article, Claim, Extraction, Mention
 
@@ -116,6 +118,7 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
             return Extraction(doc_id, mentions=mentions)
         names, work, franchise_id = frozenset({fallback}), fallback, None
     sentences = drop_crosslinks(split_sentences(text))
+    P.prepare(s.text for s in sentences)
     if lang != "en":
         return _foreign_extraction(
             article, doc_id, lang, sentences, Target(work, None, franchise_id, names), published, kb
@@ -316,7 +319,13 @@ def _not_in_passing(
 
 def _in_passing(text: str, m: Mention) -> bool:
     """True when the mention follows a passing cue ("the studio behind")."""
-    return bool(_PASSING.search(text, max(0, m.start - PASSING_WINDOW), m.start))
+    return _passing_at(text, m.start)
+
+
+@lru_cache(maxsize=1024)  # the subject test and every section's _others ask about each mention
+def _passing_at(text: str, start: int) -> bool:
+    """``_in_passing`` for a mention starting at ``start``, remembered."""
+    return bool(_PASSING.search(text, max(0, start - PASSING_WINDOW), start))
 
 
 _STUDIO_REGEXES: dict[int, tuple[KnowledgeBase, re.Pattern[str] | None]] = {}
@@ -356,7 +365,7 @@ def _candidates(
     One regex search per sentence picks the candidates; the literal automaton of the patterns
     tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
     only = range(len(sentences)) if only is None else only
-    low = text.lower()  # same length as text for the scripts we extract from
+    low = lowered(text)  # same length as text for the scripts we extract from
     if len(low) != len(text):
         return [(i, FINDERS) for i in only]
     search = P.CANDIDATE.search
@@ -366,11 +375,33 @@ def _candidates(
         if not search(low, s.start, s.end):
             continue
         present = P.literals_in(s.text)
-        kinds = {k for k, ids in _CUE_IDS.items() if present is None or not ids.isdisjoint(present)}
+        if present is None:
+            kinds = frozenset(_CUE_IDS)
+        else:  # the cue groups of the cue words present
+            kinds = frozenset().union(*[_CUE_KIND[w] for w in _ALL_CUE_IDS & present])
         if "release" not in kinds and _DIGIT.search(low, s.start, s.end):
-            kinds.add("release")
-        out.append((i, (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in kinds))))
+            kinds |= _RELEASE
+        out.append((i, _finders_for(kinds)))
     return out
+
+
+# Each cue word's group, and the finders of each set of groups (few sets occur: remembered).
+_CUE_KIND = {
+    w: frozenset(kind for kind, ids in _CUE_IDS.items() if w in ids)
+    for w in frozenset().union(*_CUE_IDS.values())
+}
+_ALL_CUE_IDS = frozenset(_CUE_KIND)
+_RELEASE = frozenset({"release"})
+_FINDER_SETS: dict[frozenset[str], tuple[_Finder, ...]] = {}
+
+
+def _finders_for(kinds: frozenset[str]) -> tuple[_Finder, ...]:
+    """The renewal finder and the finders of the cue groups ``kinds``, in FINDERS_BY_CUE order."""
+    finders = _FINDER_SETS.get(kinds)
+    if finders is None:
+        finders = (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in kinds))
+        _FINDER_SETS[kinds] = finders
+    return finders
 
 
 def _findings(
@@ -434,8 +465,10 @@ def _earlier_season_history(f: Finding, key: int | None, target: Target, piece: 
     cue: "Season 2 released in July 2024" in an article about Season 3 is history."""
     if f.type not in ("release", "delay") or key is None or target.season is None:
         return False
+    if not key < target.season:
+        return False  # (tested first: the rewrite below costs a case-insensitive regex pass)
     told = re.sub(rf"(?:{P.REPLACED_SCHEDULE.pattern})[^,;.]{{0,25}}", " ", piece, flags=re.I)
-    return key < target.season and not P.FUTURE.search(told)  # "was set to premiere" is no future
+    return not P.FUTURE.search(told)  # "was set to premiere" is no future
 
 
 def _tweet_source(

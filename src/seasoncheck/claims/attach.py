@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import blank_asides
 from seasoncheck.claims.segment import Sentence
-from seasoncheck.link.normalise import normalise_title
+from seasoncheck.link.normalise import lowered, normalise_title
 from seasoncheck.link.seasons import SeasonRef, find_season_refs
 from seasoncheck.models import Mention
 
@@ -62,9 +63,14 @@ class Attachment:
     spots: tuple[tuple[int, int | None], ...] = ()  # (offset, key) where each key is named
 
 
+# The matching key of a work name, remembered: roundup and subject checks compare the same few
+# names pairwise (measured: 150 normalisations an article, 3% of extraction).
+_work_key = lru_cache(maxsize=4096)(normalise_title)
+
+
 def same_work(a: str, b: str) -> bool:
     """True when two title surfaces name the same work ("Frieren" and "Frieren: Beyond ...")."""
-    ka, kb = normalise_title(a), normalise_title(b)
+    ka, kb = _work_key(a), _work_key(b)
     return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
 
 
@@ -155,7 +161,7 @@ def target_season(
         guess = bool(P.HEDGE.search(chunk))
         leak = bool(P.LEAK.search(chunk))
         for ref, n in numbered:
-            if hedged or _is_anchor(chunk, ref) or _PAST_AFTER.search(chunk[ref.end :]):
+            if hedged or _is_anchor(chunk, ref) or _past_after(chunk, ref.end):
                 continue
             if _credit_ref(chunk, ref):
                 continue
@@ -278,9 +284,7 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
     n = ref.season
     if n is None:
         return target.season
-    if n == 1 or (
-        target.season is not None and n < target.season and _PAST_AFTER.search(text[ref.end :])
-    ):
+    if n == 1 or (target.season is not None and n < target.season and _past_after(text, ref.end)):
         return "past"
     return n
 
@@ -318,13 +322,30 @@ def _credit_ref(text: str, ref: SeasonRef) -> bool:
     return "," in text[lo : ref.start] and bool(_CREDIT_BEFORE.search(text, lo, ref.start))
 
 
+# Sentences whose anchor and past-tense answers are remembered: target_season and attach ask
+# about the same references of the same sentences.
+ANCHOR_CACHE = 4096
+
+
 def _is_anchor(text: str, ref: SeasonRef) -> bool:
     """True for a season named only as a point in time: "after season 2's finale"."""
     if ref.relative or ref.installment == "film":
         return False
+    return _anchor_at(text, ref.start, ref.end)
+
+
+@lru_cache(maxsize=ANCHOR_CACHE)
+def _past_after(text: str, end: int) -> bool:
+    """True when a past verb follows offset ``end`` ("Season 1, which premiered in 2023")."""
+    return bool(_PAST_AFTER.search(text[end:]))
+
+
+@lru_cache(maxsize=ANCHOR_CACHE)
+def _anchor_at(text: str, start: int, end: int) -> bool:
+    """``_is_anchor`` for the reference at text[start:end], remembered."""
     return bool(
-        P.ANCHOR_AFTER.match(text[ref.end : ref.end + 40])
-        or P.ANCHOR_BEFORE.search(text[max(0, ref.start - 40) : ref.start])
+        P.ANCHOR_AFTER.match(text[end : end + 40])
+        or P.ANCHOR_BEFORE.search(text[max(0, start - 40) : start])
     )
 
 
@@ -359,7 +380,7 @@ _NOT_NEW = P.caseless(r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b")
 def season_refs(text: str) -> list[SeasonRef]:
     """The linker's season references plus "the fourth and final season" (numbered)."""
     refs = find_season_refs(text)
-    if "final season" not in text.lower():
+    if "final season" not in lowered(text):
         return refs
     for m in _AND_FINAL.finditer(text):
         refs = [r for r in refs if not (m.start() <= r.start < m.end())]

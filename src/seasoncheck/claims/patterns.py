@@ -10,11 +10,13 @@ import re
 import re._constants as _C  # the parsed-regex node names (Python 3.11+)
 import re._parser as _parser
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
 from ahocorasick_rs import AhoCorasick, MatchKind
+
+from seasoncheck.claims.leads import Leads, finditer_at, leading_literals
 
 LOWER_CACHE = 2048  # texts: sentences, clauses and windows of a few articles
 
@@ -224,6 +226,15 @@ def register_literals(words: tuple[str, ...] | list[str]) -> frozenset[int]:
     return _LITERALS.register(frozenset(words))
 
 
+def prepare(texts: Iterable[str]) -> None:
+    """Lower ``texts`` (an article's sentences) and find their literals now, so that every
+    pattern asked about one skips it or searches only at its leading strings from the first
+    question on (asked once, a text is otherwise lowered and searched in full)."""
+    for text in texts:
+        if len(text) <= PREFILTER_MAX_CHARS:
+            _TEXTS.get(text, now=True)
+
+
 def literals_in(text: str) -> frozenset[int] | None:
     """The ids of the registered literals that ``text`` holds once lowered (None when lowering
     changes its length: then nothing may be skipped)."""
@@ -257,22 +268,28 @@ class LoweredPattern:
         # a window is checked literal by literal (str.find), when there are few of them
         few = len(self.literals) <= WINDOW_MAX_LITERALS
         self._window_literals = tuple(sorted(self.literals, key=len)) if few else ()
+        # the strings every match starts with: a text the prefilter knows is searched only at
+        # their offsets (``leads``); None when a match may start anywhere
+        self._leads = _leads_of(source, flags)
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str] | None, str]:
-        """The regex and the text to run it on; (None, text) when it cannot match."""
+    def _pick(self, text: str) -> tuple[re.Pattern[str] | None, str, frozenset[int] | None]:
+        """The regex and the text to run it on, and the text's literal ids when the prefilter
+        knows them (then the regex is the lowered one); (None, text, None) when it cannot match."""
         n = len(text)
-        if n < PREFILTER_MIN_CHARS:  # a window: asked about once, not worth a cache entry
-            low = text.lower()
+        if n < PREFILTER_MIN_CHARS and text not in _TEXTS.entries:  # a window: asked about
+            low = text.lower()  # once, not worth a cache entry
             if len(low) != n:
-                return self._slow, text
-            return (None, low) if self._lacks(low) else (self._fast, low)
+                return self._slow, text, None
+            return (None, low, None) if self._lacks(low) else (self._fast, low, None)
         low, present = _TEXTS.get(text)  # (an article is lowered once, never scanned)
         if len(low) != n:
-            return self._slow, text
+            return self._slow, text, None
+        if present is None or not _FILTER[0]:
+            return self._fast, low, None
         ids = self._ids
-        if present is not None and ids is not None and ids.isdisjoint(present) and _FILTER[0]:
-            return None, low
-        return self._fast, low
+        if ids is not None and ids.isdisjoint(present):
+            return None, low, None
+        return self._fast, low, present
 
     def _lacks(self, window: str) -> bool:
         """True when a short lowered text holds none of the pattern's (few) literals."""
@@ -283,28 +300,50 @@ class LoweredPattern:
         """Like re.Pattern.search (match offsets refer to ``text``; groups come from the lowered text)."""
         entry = _TEXTS.entries.get(text)
         if entry is not None and entry[1] is not None and _FILTER[0]:  # a known sentence: inline
-            if self._ids is not None and self._ids.isdisjoint(entry[1]):
+            present = entry[1]
+            if self._ids is not None and self._ids.isdisjoint(present):
                 return None
-            return self._fast.search(entry[0], pos, endpos)
-        rx, t = self._pick(text)
-        return rx.search(t, pos, endpos) if rx is not None else None
+            low = entry[0]
+        else:
+            rx, low, present = self._pick(text)
+            if rx is None or present is None:
+                return rx.search(low, pos, endpos) if rx is not None else None
+        if self._leads is not None:
+            return self._leads.search(self._fast, low, present, pos, endpos)
+        return self._fast.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like re.Pattern.match."""
-        rx, t = self._pick(text)
+        rx, t, _ = self._pick(text)
         return rx.match(t, pos, endpos) if rx is not None else None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """Like re.Pattern.finditer."""
-        rx, t = self._pick(text)
-        return rx.finditer(t, pos, endpos) if rx is not None else iter(())
+        rx, t, present = self._pick(text)
+        if rx is None:
+            return iter(())
+        if present is not None and self._leads is not None:
+            offsets = self._leads.offsets(t, present, pos, endpos)
+            if offsets is not None:
+                return finditer_at(rx, t, offsets, pos, endpos)
+        return rx.finditer(t, pos, endpos)
 
     def findall(self, text: str) -> list[Any]:
         """Like re.Pattern.findall."""
-        rx, t = self._pick(text)
+        rx, t, _ = self._pick(text)
         return rx.findall(t) if rx is not None else []
+
+
+def _leads_of(source: str, flags: int) -> Leads | None:
+    """The leading strings of a lowered pattern, the longer ones added to the prefilter."""
+    found = leading_literals(source, flags & ~re.IGNORECASE)
+    if found is None:
+        return None
+    literals, at_start = found
+    _LITERALS.register(frozenset(lit for lit in literals if len(lit) >= MIN_LITERAL))
+    return Leads(literals, at_start, _LITERALS.ids)
 
 
 MONTHS = {

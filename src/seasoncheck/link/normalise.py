@@ -45,6 +45,24 @@ def normalise_title(title: str) -> str:
     return _STR_SPACES.sub(" ", s).strip()
 
 
+# Texts lowered whole, remembered by identity: the linker and the claim rules each lower the same
+# article (season triggers, open-world cues, candidate sentences), 5 times in all before.
+_LOWERED: dict[int, tuple[str, str]] = {}
+LOWERED_MEMO = 8  # texts: the article and its headline, with room for a few threads
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last few texts asked about (by identity)."""
+    hit = _LOWERED.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    low = text.lower()
+    if len(_LOWERED) >= LOWERED_MEMO:
+        _LOWERED.clear()
+    _LOWERED[id(text)] = (text, low)
+    return low
+
+
 def strip_accents(key: str) -> str:
     """``key`` without combining accents ("pokémon" -> "pokemon")."""
     if key.isascii():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seasoncheck.link.normalise import lowered
 from seasoncheck.link.seasons import SeasonRef
 
 # Lower-case words that may sit inside a title ("Oshi no Ko", "Attack on Titan", "Spy x Family").
@@ -177,7 +178,7 @@ def find_candidates(
             out.extend(_run_before(text, m.start(), "renewed_for"))
         if ref.season is not None or ref.installment in ("part", "final"):
             out.extend(_run_after_of(text, ref.end))
-    low = text.lower() if low is None else low
+    low = lowered(text) if low is None else low
     if len(low) != len(text):
         return out
     for word in _CUE_ANCHORS:
