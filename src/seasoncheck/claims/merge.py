@@ -148,7 +148,8 @@ def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> li
         _, _, source, best = max(settled, key=lambda t: (t[0], t[1]))
         given = any(r.finding.date_given for r in group)
         if key in denied and ftype in _DENIABLE and best.source != OFFICIAL:
-            source = DENIED  # the article debunks the rumour it passes on
+            # the article debunks the rumour it passes on; a denial keeps its own source
+            source = source if source.status == "denied" else DENIED
         claims.append(Merged(key, ftype, value, source, best.index, given))
     claims = _drop_unvalued(claims)
     claims = _drop_less_precise(claims)
