@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from seasoncheck.claims import cues, finders
+from seasoncheck.claims import cues, finders, finders_services
 from seasoncheck.claims import patterns as P
 
 # Sample sentences written for these tests (news-style, no labelled article's wording).
@@ -73,14 +73,18 @@ FINDERS_CASELESS = [
     "_ANNOUNCE_DATE_BEFORE", "_ANNOUNCED_AT", "_TRAILER_DATE", "_PROMO_OBJECT", "_OTHER_PRODUCT",
     "_INSTALLMENT_WORD", "_PAST_MAIN_AFTER", "_EARLIER_INSTALLMENT", "_ANNOUNCE_DATE_AFTER",
     "_NOT_EXPECTED", "_NOW_BEFORE", "_SHIFT", "_OTHER_WORKS", "_ANNOUNCED_FOR", "_ANNOUNCED_WORD",
-    "_STRONG_TIE", "_STUDIO_WILL", "_EARLIER_SEASONS", "_PREMIERE_NOUN_AFTER", "_READ_MORE",
-    "_STREAMS_AGAIN", "_SERVICE_DID", "_WERE_DONE",
+    "_PREMIERE_NOUN_AFTER", "_READ_MORE",
+]  # fmt: skip
+SERVICES_CASELESS = [
+    "_STRONG_TIE", "_STUDIO_WILL", "_EARLIER_SEASONS", "_STREAMS_AGAIN", "_SERVICE_DID", "_WERE_DONE",
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("module", "name"),
-    [(cues, n) for n in CUES_CASELESS] + [(finders, n) for n in FINDERS_CASELESS],
+    [(cues, n) for n in CUES_CASELESS]
+    + [(finders, n) for n in FINDERS_CASELESS]
+    + [(finders_services, n) for n in SERVICES_CASELESS],
 )
 def test_caseless_pattern_finds_what_re_ignorecase_finds(module: object, name: str) -> None:
     """Search, match and finditer give the spans of the same source compiled with re.I, whole

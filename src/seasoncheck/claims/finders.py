@@ -10,13 +10,7 @@ from collections.abc import Callable
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import in_spans
 from seasoncheck.claims.dates import DateMention
-from seasoncheck.claims.finders_services import (  # the caseless patterns: checked by tests
-    _EARLIER_SEASONS,  # noqa: F401
-    _SERVICE_DID,  # noqa: F401
-    _STREAMS_AGAIN,  # noqa: F401
-    _STRONG_TIE,  # noqa: F401
-    _STUDIO_WILL,  # noqa: F401
-    _WERE_DONE,  # noqa: F401
+from seasoncheck.claims.finders_services import (
     find_streaming,
     find_studio,
     name_regex,
