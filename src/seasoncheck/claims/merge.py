@@ -63,6 +63,9 @@ def article_sources(sentences: list[Sentence]) -> ArticleSources:
     official = leak = stream_absent = False
     for s in sentences:
         text = s.text
+        streams = not stream_absent and "stream" in text.lower()
+        if official and not streams:
+            continue  # (once an official channel is found, leaks no longer matter)
         if not _SOURCE_CUE.search(text) or text.rstrip().endswith("?"):
             continue  # a question ("Season 2 Officially Confirmed?") asserts no source
         if (
@@ -71,9 +74,9 @@ def article_sources(sentences: list[Sentence]) -> ArticleSources:
             and (has_official(text) or P.TRAILER_SELF.search(text))
         ):
             official = True
-        if not leak and P.LEAK.search(text):
+        if not leak and not official and P.LEAK.search(text):
             leak = any(not in_spans(m.start(), absent_spans(text)) for m in P.LEAK.finditer(text))
-        if not stream_absent and "stream" in text.lower():
+        if streams:
             stream_absent = bool(absent_spans(text))
     return ArticleSources(official, leak and not official, stream_absent)
 

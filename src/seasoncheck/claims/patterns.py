@@ -219,6 +219,7 @@ class _TextCache:
 
 
 _TEXTS = _TextCache()
+_ENTRY = _TEXTS.entries.get  # (the dict is emptied in place, never replaced)
 
 
 def register_literals(words: tuple[str, ...] | list[str]) -> frozenset[int]:
@@ -298,16 +299,19 @@ class LoweredPattern:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like re.Pattern.search (match offsets refer to ``text``; groups come from the lowered text)."""
-        entry = _TEXTS.entries.get(text)
+        entry = _ENTRY(text)
         if entry is not None and entry[1] is not None and _FILTER[0]:  # a known sentence: inline
             present = entry[1]
-            if self._ids is not None and self._ids.isdisjoint(present):
+            ids = self._ids
+            if ids is not None and ids.isdisjoint(present):
                 return None
-            low = entry[0]
-        else:
-            rx, low, present = self._pick(text)
-            if rx is None or present is None:
-                return rx.search(low, pos, endpos) if rx is not None else None
+            leads = self._leads
+            if leads is None:
+                return self._fast.search(entry[0], pos, endpos)
+            return leads.search(self._fast, entry[0], present, pos, endpos)
+        rx, low, present = self._pick(text)
+        if rx is None or present is None:
+            return rx.search(low, pos, endpos) if rx is not None else None
         if self._leads is not None:
             return self._leads.search(self._fast, low, present, pos, endpos)
         return self._fast.search(low, pos, endpos)
@@ -321,7 +325,15 @@ class LoweredPattern:
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """Like re.Pattern.finditer."""
-        rx, t, present = self._pick(text)
+        entry = _ENTRY(text)
+        if entry is not None and entry[1] is not None and _FILTER[0]:  # a known sentence: inline
+            present = entry[1]
+            ids = self._ids
+            if ids is not None and ids.isdisjoint(present):
+                return iter(())
+            rx, t = self._fast, entry[0]
+        else:
+            rx, t, present = self._pick(text)
         if rx is None:
             return iter(())
         if present is not None and self._leads is not None:
