@@ -113,13 +113,25 @@ _WEAK_IDS = _literal_ids(P.OFFICIAL_WEAK)
 _VERB_IDS = _literal_ids(P.ANNOUNCE_VERB)
 
 
+# A clause's match is a match of the whole sentence at the same offset: a clause ends at
+# punctuation, a space or the sentence's end, where a closing \b reads the same either way. That
+# holds for patterns without "$" or look-aheads (which could read past a clause's end).
+_WHOLE_GATE = not re.search(r"\$|\(\?[=!]", P.ABSENCE.pattern)
+
+
+def _absence_anywhere(text: str) -> bool:
+    """False when no clause of ``text`` can state an absence (one search of the whole sentence
+    instead of the clause split and a search per clause)."""
+    return not _WHOLE_GATE or P.ABSENCE.search(text) is not None
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def absent_spans(text: str) -> list[tuple[int, int]]:
     """Clauses that state an absence ("no release date yet"): nothing in them is a claim.
 
     A sentence that opens with "No ..." is a list of what is missing: all of it is absent.
     """
-    parts = clauses(text) if _may_match(_ABSENCE_IDS, text) else []
+    parts = clauses(text) if _may_match(_ABSENCE_IDS, text) and _absence_anywhere(text) else []
     spans = [(s, e) for s, e in parts if P.ABSENCE.search(text, s, e)]
     spans = [_with_list_tail(text, span, parts) for span in spans]
     if _OPENS_WITH_NO.match(text):
