@@ -1,0 +1,75 @@
+"""Speed rewrites of two gates answer exactly as the rules as written.
+
+The candidate-sentence gate of ``claims._candidates`` (the cue words grouped by first letter) and
+the whole-sentence search before the clause split of ``cues.absent_spans``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import seasoncheck.claims as claims
+from seasoncheck.claims import cues
+from seasoncheck.claims import patterns as P
+
+# Sentences written for these tests (news-style, no labelled article's wording).
+SENTENCES = [
+    "Studio Ironleaf could announce the second season of Lantern Road at the stage event.",
+    "It might possibly return, and chances are the sequel is probably planned for 2027.",
+    "The staff have not yet confirmed a date; no trailer, visual or poster has been shared.",
+    "Whether the anime returns is unknown, but the publisher said a continuation is coming.",
+    "The film premieres on March 4, 2026, and will stream on Crunchyroll outside Japan.",
+    "Fans wonder when the show will be back: the creator hinted at a new season.",
+    "Meanwhile, the game got a delay and the manga is on hiatus.",
+    "Read the full interview below.",
+    "We expect the sequel to be announced at the event, as is tradition.",
+    "The official account posted a teaser video that shows the cast in costume.",
+    "",
+]
+
+
+def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
+    """Every match of ``rx`` in ``text``: its span and groups."""
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_candidate_gate_answers_as_the_candidate_pattern(text: str) -> None:
+    low = text.lower()
+    grouped = claims._grouped(P.CANDIDATE)
+    assert grouped.pattern != P.CANDIDATE.pattern
+    assert bool(grouped.search(low)) == bool(P.CANDIDATE.search(low))
+
+
+def test_candidate_gate_rejects_a_sentence_without_cue_words() -> None:
+    assert claims._CANDIDATE_SEARCH("the cat sat on the mat.") is None
+    assert claims._CANDIDATE_SEARCH("the sequel is here.") is not None
+    assert claims._CANDIDATE_SEARCH("in 2026, maybe.") is not None  # a year
+
+
+def _absent_by_clause(text: str) -> list[tuple[int, int]]:
+    """``cues.absent_spans`` as it was written before the whole-sentence gate: every clause searched."""
+    parts = cues.clauses(text)
+    spans = [(s, e) for s, e in parts if P.ABSENCE.search(text, s, e)]
+    spans = [cues._with_list_tail(text, span, parts) for span in spans]
+    if cues._OPENS_WITH_NO.match(text):
+        turn = cues._CONTRAST.search(text)
+        return [(0, turn.start() if turn else len(text)), *spans]
+    return spans
+
+
+@pytest.mark.parametrize("text", SENTENCES + [s.upper() for s in SENTENCES])
+def test_absence_clauses_match_a_clause_by_clause_search(text: str) -> None:
+    cues.absent_spans.cache_clear()
+    assert cues.absent_spans(text) == _absent_by_clause(text)
+
+
+def test_absence_clause_is_found_and_a_plain_sentence_has_none() -> None:
+    cues.absent_spans.cache_clear()
+    text = "Whether the anime returns is unknown, but the publisher said a continuation is coming."
+    assert [text[s:e] for s, e in cues.absent_spans(text)] == [
+        "Whether the anime returns is unknown"
+    ]
+    assert cues.absent_spans("The film premieres on March 4, 2026, in Japan.") == []
