@@ -6,8 +6,6 @@ the whole-sentence search before the clause split of ``cues.absent_spans``.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import seasoncheck.claims as claims
@@ -28,11 +26,6 @@ SENTENCES = [
     "The official account posted a teaser video that shows the cast in costume.",
     "",
 ]
-
-
-def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
-    """Every match of ``rx`` in ``text``: its span and groups."""
-    return [(m.span(), m.groups()) for m in rx.finditer(text)]
 
 
 @pytest.mark.parametrize("text", SENTENCES)
