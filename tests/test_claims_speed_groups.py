@@ -6,6 +6,9 @@ the whole-sentence search before the clause split of ``cues.absent_spans``.
 
 from __future__ import annotations
 
+import importlib
+import re
+
 import pytest
 
 import seasoncheck.claims as claims
@@ -66,3 +69,27 @@ def test_absence_clause_is_found_and_a_plain_sentence_has_none() -> None:
         "Whether the anime returns is unknown"
     ]
     assert cues.absent_spans("The film premieres on March 4, 2026, in Japan.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Season 2 aired in 2024.",
+        "x2024 and _2019",
+        "12019 or 19200",
+        "(2020) 2020s é2021 2025-26",
+        "",
+    ],
+)
+def test_year_pattern_finds_the_years_of_the_plain_pattern(text: str) -> None:
+    attach = importlib.import_module("seasoncheck.claims.attach")
+    plain = re.compile(r"\b(?:19|20)\d\d\b")
+    for pos in range(len(text) + 1):
+        assert [m.span() for m in attach._YEAR.finditer(text, pos)] == [
+            m.span() for m in plain.finditer(text, pos)
+        ]
+
+
+def test_year_pattern_reads_only_whole_years() -> None:
+    attach = importlib.import_module("seasoncheck.claims.attach")
+    assert attach._YEAR.findall("From 2019 to x2020, 20215 and 2021.") == ["2019", "2021"]

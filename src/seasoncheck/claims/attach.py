@@ -180,7 +180,9 @@ def target_season(
     return None if leaked is not None and _firm_unnumbered(sentences) else leaked
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "\b(?:19|20)\d\d\b", the opening \b written as a look-behind after "19"/"20" (no word character
+# before them): a pattern that opens with a literal lets the engine skip to the digits.
+_YEAR = re.compile(r"(?:19|20)(?<!\w\d\d)\d\d\b")
 # A sentence whose latest year is this many years before publication tells history ("delayed to
 # July 2020" in 2026); last year's date may still be news ("announced in December" in January).
 HISTORY_YEARS = 2
