@@ -187,7 +187,9 @@ def _section_claims(
     else:
         others = _unowned_in_section(others, sentences[lo].start, sentences[hi - 1].end)
         season = target_season(sentences[lo:hi], refs[lo:hi], None, others, published=doc.published)
-    target = Target(shown, season, fid, surfaces, *doc.installments)
+    target = Target(
+        shown, season, fid, surfaces, *doc.installments, doc.published[0] if doc.published else None
+    )
     only: range | list[int] = range(lo, hi)
     if intro:
         only = [i for i in only if _names_any(sentences[i], doc.mentions, surfaces)]
@@ -491,9 +493,17 @@ def _findings(
 
 
 def _without_prefix(text: str) -> str:
-    """A sentence without the page store's " date YYYY-MM-DD " prefix (the headline follows it)."""
+    """A sentence without the page store's " date YYYY-MM-DD " prefix (the headline follows it),
+    and without a breadcrumb trail ("Home » Anime » <headline>": the page's headline again)."""
     m = _DATE_PREFIX.match(text) if text.startswith(("date", " date")) else None
-    return text[m.end() :] if m else text
+    text = text[m.end() :] if m else text
+    if "»" in text or "›" in text:
+        crumbs = _BREADCRUMB.match(text)
+        return text[crumbs.end() :] if crumbs else text
+    return text
+
+
+_BREADCRUMB = re.compile(r"^(?:[^»›\n]{1,40}?\s*[»›]\s*)+")
 
 
 def _earlier_season_history(f: Finding, key: int | None, target: Target, piece: str) -> bool:

@@ -27,7 +27,9 @@ _HEDGED_REF = P.caseless(
 )
 _CROSSLINK = re.compile(
     r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news|read next|"
-    r"you (?:might|may) also like|must read|don[’']t miss|trending now)\b",
+    r"you (?:might|may) also like|must read|don[’']t miss|trending now)\b|"
+    # a page's tag line ("Tags: x season 2, x release date"): keywords, not sentences
+    r"^\W*(?:tags?|tagged(?: with| in)?|keywords|filed under|categories)\s*:",
     re.I,
 )
 _IF_BEFORE = P.caseless(r"\b(?:if|whether)\b[^,.;]{0,30}$")
@@ -41,6 +43,13 @@ _PAST_AFTER = P.caseless(
 )
 
 
+# A season as the object of a past verb: "fans got season 2 on Netflix", "after they watched
+# the second season".
+_PAST_BEFORE = P.caseless(
+    r"\b(?:got|watched|saw|binged|enjoyed|finished|loved|streamed|aired|received)\s+(?:the\s+|their\s+)?$"
+)
+
+
 @dataclass(frozen=True)
 class Target:
     """The subject's work name and the installment a sentence attaches to by default."""
@@ -51,6 +60,9 @@ class Target:
     names: frozenset[str] = frozenset()  # every surface the article uses for the subject
     part: int | None = None  # the highest "part N" the article names: lower parts have aired
     film: bool = False  # the article announces a film: "the film" then means that film
+    published_year: int | None = (
+        None  # dates this old are history ("season 2 would arrive in 2022")
+    )
 
 
 @dataclass(frozen=True)
@@ -163,6 +175,10 @@ def target_season(
         for ref, n in numbered:
             if hedged or _is_anchor(chunk, ref) or _past_after(chunk, ref.end):
                 continue
+            if _PAST_BEFORE.search(chunk, max(0, ref.start - 30), ref.start):
+                continue  # "fans got season 2 on Netflix": a season already out
+            if published is not None and _old_year_after(chunk, ref.end, published[0]):
+                continue  # "they insisted season 2 would arrive in 2022": an old prediction
             if _credit_ref(chunk, ref):
                 continue
             if base >= 0 and _owned_by_other(base + ref.start, others):
@@ -193,6 +209,20 @@ def _dated_before(chunk: str, year: int) -> bool:
     nothing in it looks ahead."""
     years = [int(y) for y in _YEAR.findall(chunk)]
     return bool(years) and max(years) <= year - HISTORY_YEARS and not P.FUTURE.search(chunk)
+
+
+OWN_DATE_WINDOW = 40  # characters after a season reference searched for its own year
+
+
+def _old_year_after(chunk: str, end: int, year: int) -> bool:
+    """True when the first year after the reference at ``end`` (its own date: "season 2 would
+    arrive in 2022") lies ``HISTORY_YEARS`` or more before ``year``, with no "will" between."""
+    m = _YEAR.search(chunk, end, end + OWN_DATE_WINDOW)
+    return (
+        m is not None
+        and int(m.group()) <= year - HISTORY_YEARS
+        and "will" not in chunk[end : m.start()].lower()
+    )
 
 
 def _firm_unnumbered(sentences: list[Sentence]) -> bool:
@@ -229,6 +259,8 @@ def attach(
             continue
         if _credit_ref(text, ref):
             continue  # "X, the studio behind the third season, ...": names X, not the claim
+        if ref.installment == "film" and ref.season is None and _NOT_NEW.search(text):
+            continue  # "the only new project is a 4K remaster": a product, not an installment
         key = _ref_key(text, ref, target)
         if key == "past":
             past = True
@@ -286,7 +318,18 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
     n = ref.season
     if n is None:
         return target.season
-    if n == 1 or (target.season is not None and n < target.season and _past_after(text, ref.end)):
+    if n == 1 or (
+        target.season is not None
+        and n < target.season
+        and (
+            _past_after(text, ref.end)
+            or _PAST_BEFORE.search(text, max(0, ref.start - 30), ref.start)
+            or (
+                target.published_year is not None
+                and _old_year_after(text, ref.end, target.published_year)
+            )
+        )
+    ):
         return "past"
     return n
 
@@ -376,12 +419,36 @@ def _film_is_new(text: str) -> bool:
     return not _NOT_NEW.search(text)
 
 
-_NOT_NEW = P.caseless(r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b")
+_NOT_NEW = P.caseless(
+    r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b|\bremaster\w*|\bre-?release\w*|\bstage play\b|"
+    r"\bmusical\b"
+)
+
+
+# "the fifth instalment of the X film series": a numbered film, not a fifth TV season.
+_FILM_SERIES_AFTER = P.caseless(
+    r"^\s+(?:of|in)\s+(?:the\s+)?[^,.;]{0,60}?\b(?:film|movie)\s+(?:series|franchise|saga)\b"
+)
+
+
+def _as_films(text: str, refs: list[SeasonRef]) -> list[SeasonRef]:
+    """``refs`` with each numbered installment of a film series made an unnumbered film."""
+    return [
+        SeasonRef(r.start, r.end, r.surface, None, None, r.relative, "film")
+        if r.season is not None
+        and "instal" in r.surface.lower()
+        and _FILM_SERIES_AFTER.match(text[r.end : r.end + 90])
+        else r
+        for r in refs
+    ]
 
 
 def season_refs(text: str) -> list[SeasonRef]:
-    """The linker's season references plus "the fourth and final season" (numbered)."""
+    """The linker's season references plus "the fourth and final season" (numbered); a numbered
+    installment of a film series is a film."""
     refs = find_season_refs(text)
+    if refs and "instal" in lowered(text):
+        refs = _as_films(text, refs)
     if "final season" not in lowered(text):
         return refs
     for m in _AND_FINAL.finditer(text):

@@ -19,7 +19,8 @@ _IF_BEFORE = P.caseless(r"\b(?:if|assuming|should)\b[^,;.]{0,40}$")
 # Where a sentence that opens with "No ..." turns to what is known.
 _CONTRAST = P.caseless(r"[,;]\s*(?:but|however|though|yet)\b|\s+but\s+")
 _OFFICIAL_NAMES = tuple(n.lower() for n in P.OFFICIAL_NAMES)
-_ANNOUNCE_WORDS = r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
+# ("told fans in a post": a service or studio speaking)
+_ANNOUNCE_WORDS = r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told)\b"
 _ANNOUNCES = re.compile(_ANNOUNCE_WORDS)
 _ANNOUNCES_ANYCASE = P.caseless(_ANNOUNCE_WORDS)  # a superset of _ANNOUNCES: a cheap gate
 # A studio, licensor or publisher that announces something is an official channel.
@@ -31,7 +32,8 @@ _NAME_ANNOUNCES = re.compile(
             {f for n in P.OFFICIAL_NAMES + P.STUDIOS for f in (n, n.upper())}, key=len, reverse=True
         )
     )  # names in capitals too: "KADOKAWA announced", "TOHO revealed"
-    + r")(?!\w)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated)\b"
+    # (not "X's announced line-up": there the verb is the adjective of another noun)
+    + r")(?!\w)(?![’']s announced)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told)\b"
 )
 
 
@@ -142,7 +144,10 @@ def absent_spans(text: str) -> list[tuple[int, int]]:
 
 
 # "no date, visual or trailer has been released": the nouns after "no" are one list, cut by commas.
-_NO_LIST_HEAD = P.caseless(r"\bno\s+(?:\w+\s+){0,2}?\w+$")
+# "no word of it from X, Y or Z": the sources after "from"/"by" are one list too.
+_NO_LIST_HEAD = P.caseless(
+    r"\bno\s+(?:\w+\s+){0,2}?\w+$|\bno\s+[^,;]*?\b(?:from|by)\s+(?:[\w.'’-]+\s+){0,2}?[\w.'’-]+$"
+)
 _LIST_TAIL = P.caseless(r"(?:\w+\s+){0,2}?\w+\s+(?:or|nor|and)\s+\w+")
 
 
@@ -168,7 +173,7 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 def sentence_source(text: str) -> Source:
     """The status and attribution of a sentence's claims, from its own cues."""
     absent = absent_spans(text)
-    if _has(P.DENIAL, text, absent):
+    if denies(text, absent):
         # an official account denying a rumour is the official word on it
         return Source("denied", "official" if is_official(text, absent) else "none")
     hedged = _has(P.HEDGE, text, absent) or _has(P.HEDGE_MAY, text, absent)
@@ -272,6 +277,9 @@ _CITE_WORDS = (
     "outlet",
     "publication",
     "paper",
+    "article",
+    "news site",
+    "news portal",
 )
 _CITE_IDS = P.register_literals(_CITE_WORDS)
 
@@ -285,6 +293,30 @@ def _may_cite(text: str) -> bool:
 def has_official(text: str) -> bool:
     """True when the sentence's own source is an official channel."""
     return sentence_source(text).attribution == "official"
+
+
+# A capitalised "Fake"/"False" inside a sentence is a word of a title ("Nisekoi: False Love") unless
+# a copula or verb of judging puts it in the predicate ("Viral Poster Is Fake").
+_JUDGED_BEFORE = P.caseless(
+    r"(?:\b(?:is|are|was|were|be|been|as|proven|proved|called|declared|deemed|turns? out)\s+|^\W*)$"
+)
+
+
+def denies(text: str, absent: list[tuple[int, int]] | None = None) -> bool:
+    """True when the sentence calls a claim false, outside ``absent`` clauses and title words."""
+    if P.DENIAL.search(text) is None:  # the common case: one prefiltered search
+        return False
+    for m in P.DENIAL.finditer(text):
+        if absent and in_spans(m.start(), absent):
+            continue
+        if (
+            text[m.start()].isupper()
+            and text[m.start() : m.end()].lower() in ("fake", "false")
+            and not _JUDGED_BEFORE.search(text, 0, m.start())
+        ):
+            continue
+        return True
+    return False
 
 
 def _has(rx: re.Pattern[str], text: str, absent: list[tuple[int, int]]) -> bool:

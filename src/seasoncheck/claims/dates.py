@@ -28,6 +28,7 @@ _SEASON_WORD = {
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
 _M = P.MONTH_RE
+_M_LOW = r"(?P<month>january|february|april|june|july|august|september|october|november|december)"
 _SEASONS = r"(?P<season>[Ww]inter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn)"
 _QUAL = r"(?:(?:early|late|mid|end of|the end of|early in|later in)[\s-]+)?"
 # Two options sharing one year: "spring or summer 2026", "April or May 2025" (the first gets the year).
@@ -43,6 +44,9 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_M},?\s+{_YEAR}"),
         ("ym_ja", r"(?P<year>(?:19|20)\d\d)年(?P<mon>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
         ("my", rf"\b{_QUAL}{_M},?\s+(?:of\s+)?{_YEAR}"),
+        # a month written in lower case before a year (forum posts: "my money is on october 2027");
+        # not "may" or "march", which are also verbs
+        ("my_low", rf"\b{_QUAL}{_M_LOW}\s+(?:of\s+)?{_YEAR}"),
         ("sy", rf"\b{_QUAL}{_SEASONS}(?:\s+(?:season|anime season))?,?\s+(?:of\s+)?{_YEAR}"),
         ("ys", rf"\b{_YEAR}\s+{_SEASONS}\b"),
         ("s_or_sy", rf"\b{_QUAL}{_SEASONS}(?={_OR}{_QUAL}{_SEASON_NOGROUP}{_SHARED_YEAR})"),
@@ -94,7 +98,7 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
 # What each pattern cannot match without: lets a sentence skip most of the 15 patterns.
 _PATTERN_NEEDS: dict[str, frozenset[str]] = {
     "mdy": frozenset({"month", "year"}), "dmy": frozenset({"month", "year"}), "ym_ja": frozenset({"ja"}),
-    "my": frozenset({"month", "year"}), "sy": frozenset({"season", "year"}), "ys": frozenset({"season", "year"}),
+    "my": frozenset({"month", "year"}), "my_low": frozenset({"monthword", "year"}), "sy": frozenset({"season", "year"}), "ys": frozenset({"season", "year"}),
     "s_or_sy": frozenset({"season", "year"}), "m_or_my": frozenset({"month", "year"}),
     "md": frozenset({"month"}), "dm": frozenset({"month"}), "rel_season": frozenset({"season"}),
     "rel_month": frozenset({"month"}), "rel_year": frozenset({"yearword"}), "rel_years": frozenset({"yearword"}),
@@ -126,8 +130,10 @@ def _present_parts(
     """Which kinds of date parts occur in the sentence (month names, years, season words...);
     ``present`` and ``digit`` (the prefilter's literals, whether a digit occurs) skip searches."""
     parts = set()
-    if _may_hold(_MONTH_IDS, present) and _MONTH_ANY.search(sentence):
-        parts.add("month")
+    if _may_hold(_MONTH_IDS, present):
+        parts.add("monthword")  # a month's letters in any case (the lower-case pattern's gate)
+        if _MONTH_ANY.search(sentence):
+            parts.add("month")
     if digit and _YEAR_ANY.search(sentence):
         parts.add("year")
     if _may_hold(_SEASON_IDS, present) and _SEASON_ANY.search(low):
@@ -190,7 +196,7 @@ def _value(
     """(value, precision, relative) for the parts of one match."""
     if kind in ("mdy", "dmy") or (kind == "ym_ja" and day):
         return f"{year:04d}-{mon:02d}-{day:02d}", 3, False
-    if kind in ("my", "ym_ja", "m_or_my"):
+    if kind in ("my", "my_low", "ym_ja", "m_or_my"):
         return f"{year:04d}-{mon:02d}", 2, False
     if kind in ("sy", "ys", "s_or_sy"):
         return f"{year:04d}-{season}", 2, False

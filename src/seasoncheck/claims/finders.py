@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from seasoncheck.claims import patterns as P
-from seasoncheck.claims.cues import in_spans
+from seasoncheck.claims.cues import denies, in_spans
 from seasoncheck.claims.dates import DateMention
 from seasoncheck.claims.finders_services import (
     find_streaming,
@@ -37,8 +37,11 @@ VERB_BEFORE_WINDOW = 80  # "will return to television screens in October 2024"
 VERB_AFTER_WINDOW = 80  # "April 2024 or October 2024 seem to be the likely dates for its return"
 _ANNOUNCE_DATE_BEFORE = P.caseless(
     r"(?:^\W*(?:on|since|as of)\s+(?:\w+,?\s+)?$)|(?:\b(?:announced|posted|revealed|confirmed|shared|published|held|"
-    r"tweeted|unveiled|stated|said|reported|renewed|greenlit|green-lit|takes? place|taking place|event|livestream|stream|since|as of)\s+(?:on\s+|in\s+)?(?:\w+,?\s+)?$)|"
-    r"(?:\b(?:renewal|announcement|confirmation) (?:came|comes|arrives|arrived|happens|happened|is made|was made)\s+(?:in\s+)?$)"
+    r"tweeted|updated|uploaded|unveiled|stated|said|reported|renewed|greenlit|green-lit|takes? place|taking place|event|livestream|stream|since|as of)\s+(?:on\s+|in\s+)?(?:\w+,?\s+)?$)|"
+    r"(?:\b(?:renewal|announcement|confirmation) (?:came|comes|arrives|arrived|happens|happened|is made|was made)\s+(?:in\s+)?$)|"
+    # "if a season is announced by the end of this year": when the news comes, not the premiere
+    r"(?:\b(?:announced|revealed|confirmed|unveiled|renewed|greenlit)\s+(?:by|before|around|until|at|in)\s+(?:the\s+)?"
+    r"(?:end|start|beginning|middle|first half|second half) of\s+$)"
 )
 # The date of the announcement, not of the premiere: "as announced at the Expo panel in July".
 _ANNOUNCED_AT = P.caseless(
@@ -106,6 +109,13 @@ _ANNOUNCED_FOR = P.caseless(
 _ANNOUNCED_WORD = P.caseless(
     r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b"
 )
+_PREMIERE_RIGHT_BEFORE = P.caseless(
+    r"\b(?:coming|premier\w*|airs?|airing|debut\w*|returns?|returning|arriv\w*|launch\w*|starts?|begins?)"
+    r"\s+(?:in|on|this|next)\s+$"
+)
+# A year used as a label of an installment: "the 2026 film", "that 2019 movie".
+_YEAR_LABEL_BEFORE = P.caseless(r"\b(?:the|that)\s+$")
+_YEAR_LABEL_AFTER = P.caseless(r"^\s*(?:film|movie|series|anime|installment|special)\b")
 _EVENT_NAME = re.compile(r"(?-i:[A-Z][\w-]*)\s+$")
 # "points to a January 6 start": a start is the premiere, "the start of the manga" is not.
 _PREMIERE_NOUN_AFTER = P.caseless(
@@ -125,10 +135,37 @@ def find_renewal(s: Sent) -> list[Finding]:
                 continue
             if rx is P.RENEWAL and _is_topic_label(s.text):
                 continue
+            if rx is P.RENEWAL and _channel_only(s, m):
+                continue
+            if rx is P.RENEWAL and _TOPIC_INTRO.search(s.text):
+                continue  # "In this article we tell you about the Season 2 release date": topics
             return [Finding("renewal", None)]
     return []
 
 
+# "official" naming a channel or a promo item ("the official account kept posting illustrations"):
+# a renewal cue only in a sentence that names the new installment or looks ahead.
+_OFFICIAL_CHANNEL = P.caseless(
+    r"^official\s+(?:[\w-]+\s+)?(?:account|website|site|channel|page|twitter|x|youtube|instagram|tiktok|"
+    r"trailer|teaser|pv|visual|poster|illustration|soundtrack|store|shop|app|livestream|staff)s?\b"
+)
+
+
+def _channel_only(s: Sent, m: re.Match[str]) -> bool:
+    """True when the renewal cue ``m`` is "official" naming a channel, in a sentence that neither
+    names the new installment nor looks ahead."""
+    if s.explicit or not _OFFICIAL_CHANNEL.match(s.text[m.start() : m.start() + 60]):
+        return False
+    return not P.FUTURE.search(s.text)
+
+
+# A sentence that lists what an article covers, or what fans want to know: its nouns ("release date", "confirmation") are
+# topics, not claims.
+_TOPIC_INTRO = P.caseless(
+    r"\bin this (?:article|post|guide|piece)\b|\b(?:tell|show) you (?:all |everything )?about\b|"
+    r"\beverything (?:we know|you need to know)\b|\bhere(?:[’']s| is) (?:everything|all)\b|"
+    r"\b(?:eager|want|wants|waiting|dying|curious|keen|desperate) to (?:know|learn|find out|hear)\b"
+)
 MAX_LABEL_WORDS = 12  # the heading length of claims.subject: news sentences run longer
 
 
@@ -189,8 +226,12 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
     text = s.text
     before = text[max(0, d.start - VERB_BEFORE_WINDOW) : d.start]
     after = text[d.end : d.end + VERB_AFTER_WINDOW]
-    if _ANNOUNCE_DATE_BEFORE.search(before) or _ANNOUNCE_DATE_AFTER.match(after):
+    if _ANNOUNCE_DATE_BEFORE.search(before):
         return False
+    if _ANNOUNCE_DATE_AFTER.match(after) and not (
+        after.lstrip().startswith(":") and _PREMIERE_RIGHT_BEFORE.search(before)
+    ):
+        return False  # (a colon after "coming in April 2027" ends a headline's first part)
     if _ANNOUNCED_AT.search(before) or _TRAILER_DATE.search(before):
         return False
     if _replaced(before) or P.REPLACED_BEFORE.search(before[-40:]):
@@ -205,6 +246,8 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False  # "with several other fall titles also moving to 2026"
     if is_event_year(text, d):
         return False
+    if d.precision == 1 and _YEAR_LABEL_BEFORE.search(before) and _YEAR_LABEL_AFTER.match(after):
+        return False  # "the release of the 2026 film": the year names an installment, not a date
     if _NOT_EXPECTED.search(before) and not before.rstrip().endswith(("until", "before")):
         return False
     if _before_publication(d, s.published) and not P.FUTURE.search(before[-60:]):
@@ -305,11 +348,31 @@ def _date_claimed(s: Sent) -> bool:
     return any(not in_spans(m.start(), s.absent) for m in P.DATE_CLAIMED.finditer(s.text))
 
 
+# "later moved to Ultra Jump", "moved to Netflix": a move to a named place (a magazine, a
+# platform, a channel), not to a date. Case-sensitive: a name is capitalised, a month too, so
+# months, seasons and "Winter/Spring ..." are let through.
+_MOVED_TO_NAME = re.compile(
+    r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Winter|Spring|Summer|Fall|Autumn|"
+    r"Early|Late|Mid|Next|The)\b)[A-Z][a-z]"
+)
+
+
 def find_delay(s: Sent) -> list[Finding]:
     """The premiere moved: the new date when the sentence gives it."""
     if s.question:
         return []
-    m = next((m for m in P.DELAY.finditer(s.text) if not in_spans(m.start(), s.absent)), None)
+    m = next(
+        (
+            m
+            for m in P.DELAY.finditer(s.text)
+            if not in_spans(m.start(), s.absent)
+            and not (
+                s.text[m.end() - 3 : m.end()] == " to" and _MOVED_TO_NAME.match(s.text, m.end())
+            )
+        ),
+        None,
+    )
     if m is None:
         return []
     for d in s.dates:
@@ -346,7 +409,7 @@ def _shifted_date(s: Sent, delay_at: int) -> str | None:
 
 def find_trailer(s: Sent) -> list[Finding]:
     """A trailer, teaser, PV, key visual or poster was released for the new installment."""
-    if s.question or s.past or P.DENIAL.search(s.text) or _FAN_MADE.search(s.text):
+    if s.question or s.past or denies(s.text) or _FAN_MADE.search(s.text):
         return []  # "the poster is fake", "a fan-made visual": nothing was released
     for m in P.TRAILER.finditer(s.text):
         if in_spans(m.start(), s.absent):

@@ -9,17 +9,35 @@ from seasoncheck.claims.cues import blank_asides, clauses, in_spans
 from seasoncheck.claims.sent import Finding, Sent
 
 _OPEN_STUDIO = re.compile(
-    r"\b(?i:animated by|animation by|animation production by|produced by|in production at|handled by)\s+"
+    r"\b(?i:animated by|animated at|animation by|animation production by|produced by|in production at|handled by)\s+"
     r"(?:the\s+)?(?:animation\s+)?(?:(?i:studio)\s+)?"
     r"(?P<name>(?:Studio\s+)?[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*))" + "{0,3})"
 )
 # Ties that name the animator by themselves ("Season 2 ... with animation by X").
 _STRONG_TIE = P.caseless(
-    r"\b(?:animated by|animation by|animation production by|produced by|in production at|handl(?:e|es|ing) (?:the )?animation)\b"
+    r"\b(?:animated by|animated at|animation by|animation production by|produced by|(?:in|entered) production at|handl(?:e|es|ing) (?:the )?animation)\b"
+)
+# A tie right before the name: "has entered production at X, the studio behind the first season"
+# (the appositive after it names X's past work; the tie before names this one).
+_TIED_RIGHT_BEFORE = P.caseless(
+    r"\b(?:animated|produced|handled|made) (?:by|at)\s+(?:studio\s+)?$|"
+    r"\b(?:animation(?: production)? by|(?:in|entered|entering|enters) production at)\s+(?:studio\s+)?$"
 )
 _STUDIO_WILL = P.caseless(
-    r"\bwill (?:once again |also )?(?:animate|produce|handle)\b|\b(?:is|are) (?:animating|producing)\b|"
+    r"\bwill (?:once again |also )?(?:co-)?(?:animate|produce|handle)\b|\b(?:is|are) (?:animating|producing)\b|"
     r"\b(?:will|would|to|expected to|likely to)\s+(?:\w+\s+){0,2}?return\b|\breturn(?:s|ing)? to animate\b"
+)
+# The agent of a passive is not the subject of the verb after it.
+_AGENT_BEFORE = P.caseless(
+    r"\b(?:made|created|animated|produced)\s+by\s+(?:the\s+)?(?:studio\s+)?$"
+)
+# "... made by X, who will maintain ...": a relative pronoun makes X the verb's subject again.
+_RELATIVE = P.caseless(r"\s*,?\s*(?:who|which|that)\b")
+# A listed name that ends a longer capitalised name is a word of that name ("World Trigger" is a
+# title, not the studio Trigger); studio words and sentence openers before it are no such name.
+_NAME_TAIL = re.compile(
+    r"(?<![\w'’.-])(?!(?:Studio|Studios|Animation|The|And|By|At|With|From|Of|In|As|For|Also|Now|Then|"
+    r"Meanwhile|However|But|So|Again|Plus|Both|Veteran|Returning|Producer|Production)\s)[A-Z][\w'’.-]*\s+$"
 )
 # A company word right after a listed studio name belongs to the name: "Pierrot Films", "Signal Pictures".
 _STUDIO_SUFFIX = re.compile(
@@ -56,6 +74,9 @@ def find_studio(s: Sent) -> list[Finding]:
     """Which studio animates the new installment."""
     if s.question or s.past or s.studio_rx is None:
         return []
+    label = _STAFF_LABEL.match(s.text)
+    if label is not None:
+        return _labelled_studios(s, label)
     if not P.STUDIO_TIE.search(s.text) or not (
         P.STUDIO_NEW.search(s.text) or (s.explicit and _STRONG_TIE.search(s.text))
     ):
@@ -66,10 +87,14 @@ def find_studio(s: Sent) -> list[Finding]:
         if in_spans(m.start(), s.absent) or _in_untied_aside(s.text, main, m.start()):
             continue
         rest, before = s.text[m.end() :], s.text[: m.start()]
-        if P.STUDIO_NOT_TIED_BEFORE.search(before):
+        if P.STUDIO_NOT_TIED_BEFORE.search(before) or _NAME_TAIL.search(before[-40:]):
             continue
         # "X, which produced both seasons, will animate the movie" is tied despite the clause
-        if P.STUDIO_NOT_TIED_AFTER.match(rest) and not _STUDIO_WILL.search(rest):
+        if (
+            P.STUDIO_NOT_TIED_AFTER.match(rest)
+            and not _STUDIO_WILL.search(rest)
+            and not _TIED_RIGHT_BEFORE.search(before)
+        ):
             continue
         suffix = _STUDIO_SUFFIX.match(rest)
         name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
@@ -88,6 +113,32 @@ def find_studio(s: Sent) -> list[Finding]:
     return out or _continuing_studios(s)
 
 
+# A staff-list line: "Animation Production: X", "Studio: X" (a label and the studio it names).
+_STAFF_LABEL = re.compile(
+    r"^[\s\-•*]*(?:(?i:animation)\s+(?:(?i:production)|(?i:studio))|(?i:studio)|(?i:animation))\s*:\s*(?P<names>\S.*)$"
+)
+_OPEN_LABEL_NAME = re.compile(r"^(?:Studio\s+)?[A-Z][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,3}\.?$")
+_NOT_A_NAME = re.compile(r"^(?:TBA|TBD|TBC|N/?A|Unknown|Not announced|None)\b", re.I)
+
+
+def _labelled_studios(s: Sent, label: re.Match[str]) -> list[Finding]:
+    """The studios a staff-list line names: the listed names, else one capitalised name."""
+    assert s.studio_rx is not None
+    names = label.group("names").strip()
+    if _NOT_A_NAME.match(names):
+        return []
+    out: list[Finding] = []
+    for m in s.studio_rx.finditer(s.text, label.start("names")):
+        suffix = _STUDIO_SUFFIX.match(s.text, m.end())
+        name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
+        if all(f.value != name for f in out):
+            out.append(Finding("studio", name))
+    if not out and _OPEN_LABEL_NAME.match(names):
+        bare = names[:-1] if names.endswith(".") and names.count(".") == 1 else names
+        out.append(Finding("studio", _clean_studio(bare)))
+    return out
+
+
 def _continuing_studios(s: Sent) -> list[Finding]:
     """Known studios (the name lists and the KB) that are the subject of a verb of continuing or
     taking on the work, in a sentence about animation: "X is again producing the animation",
@@ -100,7 +151,7 @@ def _continuing_studios(s: Sent) -> list[Finding]:
     main = blank_asides(s.text)  # "X, which animated the first two seasons, returns": the aside
     out: list[Finding] = []
     for verb in P.STUDIO_CONTINUES.finditer(main):
-        if _PRONOUN_BEFORE.search(main, max(0, verb.start() - 12), verb.start()):
+        if _PRONOUN_BEFORE.search(main, max(0, verb.start() - 20), verb.start()):
             named = _opening_studio(s, main)  # "X animated both seasons, and it will return"
             negated = P.NEGATED.search(main, verb.start(), verb.end())
             if named and not negated and all(f.value != named for f in out):
@@ -115,8 +166,11 @@ def _continuing_studios(s: Sent) -> list[Finding]:
                 continue
             if P.NEGATED.search(main, verb.start(), verb.end()) or in_spans(m.start(), s.absent):
                 continue
-            if P.STUDIO_NOT_TIED_BEFORE.search(main[: m.start()]):
+            window = main[max(0, m.start() - 40) : m.start()]
+            if P.STUDIO_NOT_TIED_BEFORE.search(main[: m.start()]) or _NAME_TAIL.search(window):
                 continue
+            if _AGENT_BEFORE.search(window) and not _RELATIVE.match(main, verb.start()):
+                continue  # "Y, which is made by the studio X, is coming back": Y comes back
             name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
             if all(f.value != name for f in out):
                 out.append(Finding("studio", name))
@@ -127,7 +181,7 @@ def _continuing_studios(s: Sent) -> list[Finding]:
 # listed name with "the animation studio" before it and a company word after it.
 STUDIO_NAME_WINDOW = 80
 # A pronoun subject in a second clause: "X animated both seasons, and it will likely return".
-_PRONOUN_BEFORE = re.compile(r"(?:,\s*|\b)(?:and|but|so)\s+(?:it|they)$")
+_PRONOUN_BEFORE = re.compile(r"(?:,\s*|\b)(?:and|but|so)\s+(?:it|they|the studio)$")
 
 
 def _opening_studio(s: Sent, main: str) -> str | None:
@@ -177,12 +231,24 @@ def find_streaming(s: Sent) -> list[Finding]:
     found = [
         m
         for m in s.service_rx.finditer(s.text)
-        if not in_spans(m.start(), s.absent) and not s.text.startswith(" News", m.end())
+        if not in_spans(m.start(), s.absent)
+        and not s.text.startswith(" News", m.end())
+        and not (_SERVICE_SILENT.match(s.text, m.end()) and not P.HEDGE.search(s.text))
     ]
-    names = [m.group() for m in found if not _past_clause(s.text, m.start(), m.end())]
+    names = [
+        m.group()
+        for m in found
+        if (not _past_clause(s.text, m.start(), m.end()) or _WHICH_WILL.match(s.text, m.end()))
+        and not _service_unnamed(s, m.start())
+    ]
     # "X streamed season 1, and it will stream season 2": the pronoun is the service
     if not names and _STREAMS_AGAIN.search(s.text):
-        names = [m.group() for m in found][:1] or list(s.services_before[-1:])
+        # the service may be named in the question put to it: "When we asked X whether ..., a
+        # spokesperson said it would stream the new season"
+        named = found or [
+            m for m in s.service_rx.finditer(s.text) if _ASKED.search(s.text, 0, m.start())
+        ]
+        names = [m.group() for m in named][:1] or list(s.services_before[-1:])
     if not names and P.STREAM_CORef.search(s.text):
         names = list(s.services_before[-1:])
     out: list[Finding] = []
@@ -195,9 +261,36 @@ def find_streaming(s: Sent) -> list[Finding]:
 # A pronoun for the service named before, streaming the new season: "and it will also stream
 # season 2", "the service will stream it again".
 _STREAMS_AGAIN = P.caseless(
-    r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|is set to|plans to)\s+"
+    r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|would|is set to|plans to)\s+"
     r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b"
 )
+# A service that said nothing: "X, which streamed the first season, did not comment on season 2".
+_SERVICE_SILENT = P.caseless(
+    r"(?:\s*,[^,]{1,100},)?\s+(?:(?:has|have|had|did|does|do)(?: not|n[’']t)\s+(?:yet\s+)?"
+    r"(?:comment|respond|confirm|announce|say|said|reveal)\w*|declined to)\b"
+)
+# A relative clause that gives the service the new season: "..., which is expected to pick up
+# season 2 as well", "..., which will also stream the sequel".
+_WHICH_WILL = P.caseless(
+    r"\s*,\s*(?:which|who)\s+(?:is|are)\s+(?:\w+ly\s+)?(?:expected|likely|set|going|poised|due)\s+to\b|"
+    r"\s*,\s*(?:which|who)\s+will\b"
+)
+_STREAM_WORD = P.caseless(r"\bstream|\bsimulcast|\bplatform|\bstreamer")
+
+
+def _service_unnamed(s: Sent, pos: int) -> bool:
+    """True when the sentence says no service is named for the new season and the service's own
+    clause neither looks ahead nor guesses ("Both are on X, though no streamer has been named for
+    season 3 yet"): the service is where the earlier seasons stream."""
+    if not any(_STREAM_WORD.search(s.text, a, b) for a, b in s.absent):
+        return False
+    for start, end in clauses(s.text):
+        if start <= pos < end:
+            return not (P.FUTURE.search(s.text, start, end) or P.HEDGE.search(s.text, start, end))
+    return False
+
+
+_ASKED = P.caseless(r"\b(?:asked|contacted|reached out to|approached)\s+$")
 # A service as the subject of a past verb: "Crunchyroll streamed Season 7 as it aired".
 _SERVICE_DID = P.caseless(
     r"\s+(?:also\s+)?(?:streamed|simulcast|simulcasted|carried|licensed|aired|released|picked up|"

@@ -34,7 +34,7 @@ def headline_flags(
         return ()
     # a writer's own guess ("could arrive in summer 2025") is not the date the headline promised,
     # unless the headline promises only a guess ("Release date speculation")
-    guess_ok = bool(GUESS_HEADLINE.search(title))
+    guess_ok = bool(GUESS_HEADLINE.search(title)) or any(_guess_heading(s.text) for s in sentences)
     if any(
         c.type in ("release", "delay")
         and c.date_given
@@ -48,4 +48,19 @@ def headline_flags(
             "headline_unsupported",
             detail="the headline promises a release date; the text gives none",
         ),
+    )
+
+
+# A subheading: a short line without a full stop ("Season 3 release date prediction").
+HEADING_MAX_WORDS = 12
+
+
+def _guess_heading(text: str) -> bool:
+    """True for a body subheading that announces a guessed date ("Season 3 release date
+    prediction"): the article promises a guess, and a guessed date in the body keeps the promise."""
+    return (
+        not text.rstrip().endswith((".", "!", "?", ":", ";", ","))
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and bool(PROMISES_DATE.search(text))
+        and bool(GUESS_HEADLINE.search(text))
     )

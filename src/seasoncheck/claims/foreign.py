@@ -70,7 +70,7 @@ LEXICONS: dict[str, Lexicon] = {
         # the conditional of hearsay: "contaría ya con una cuarta temporada", "llegarían en 2027"
         r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*|debería\w*|"
         r"(?:contar|tendr|llegar|estrenar|estar|ser|habr|saldr|volver|regresar|emitir|lanzar)ían?",
-        r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio",
+        r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio|el anuncio (?:\w+ )?acompañad\w*",
         # an outlet named again: "la misma publicación asegura", "el medio añade"
         r"según|de acuerdo con|informa\w*|(?:la|esa|dicha) (?:misma )?(?:publicación|revista)|"
         r"(?:el|ese|dicho) (?:mismo )?(?:medio|reportaje|diario|periódico)",
@@ -201,7 +201,7 @@ LEXICONS: dict[str, Lexicon] = {
         r"start\w*|erschein\w*|ausgestrahlt|läuft|termin|kommen|kommt|geplant für",
         r"verschoben|verschiebung|verspät\w*",
         r"könnte|möglich\w*|vielleicht|wahrscheinlich|scheint|gerücht\w*|spekul\w*|soll|sollen|dürfte\w*",
-        r"offiziell\w*|studio",
+        r"offiziell\w*|studio|(?:die|der|ihre|seine) website|(?:die|der|ihre|seine) webseite",
         r"laut|berichte\w*|zufolge",
         r"leak\w*|gerücht\w*|insider",
         r"noch nicht|kein termin|unbekannt",
@@ -313,9 +313,9 @@ _NAME_ANNOUNCES = re.compile(
     + "|".join(
         re.escape(n.lower()) for n in sorted(P.OFFICIAL_NAMES + P.STUDIOS, key=len, reverse=True)
     )
-    + r")\s+(?:ha|hanno|a|ont|han|ha|há|hat|haben)\s+(?:\w+\s+)?(?:conferm|annunci|rivel|annonc|confirm|"
+    + r")\s+(?:(?:ha|hanno|a|ont|han|ha|há|hat|haben)\s+)?(?:\w+\s+)?(?:conferm|annunci|rivel|annonc|confirm|"
     r"révél|anunci|revel|bestätig|angekündig)\w*"
-)
+)  # (a simple past needs no auxiliary: "Crunchyroll confirmó", "Crunchyroll anunciou")
 
 
 # An outlet (portal, magazine, news site) named as the source of a report, in any language.

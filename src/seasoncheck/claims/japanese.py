@@ -23,6 +23,9 @@ _UNNUMBERED = re.compile(r"新作|新シリーズ|完全新作|劇場版|映画|
 _RENEWAL = re.compile(
     r"制作(?:が|も)?決定|製作(?:が|も)?決定|放送(?:が|も)?決定|続編|第\s*\d{1,2}\s*(?:期|シーズン)|新作(?:TV)?アニメ"
 )
+_RENEWAL_WORD = re.compile(
+    r"制作(?:が|も)?決定|製作(?:が|も)?決定|放送(?:が|も)?決定|続編|新作(?:TV)?アニメ"
+)
 _SEASON_WORD = {"春": "SPRING", "夏": "SUMMER", "秋": "FALL", "冬": "WINTER"}
 _DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d\d)年|(?P<rel>来年|今年|年内))"
@@ -41,6 +44,13 @@ _TRAILER_OUT = re.compile(r"公開|解禁|発表|お披露目|披露")
 # 「…されていない」「未定」: nothing is claimed.
 _ABSENT = re.compile(r"(?:され|し)ていない|未定|未発表|明らかになっていない|発表はない|予定はない")
 _HISTORY_VERB = re.compile(r"(?:放送|公開|配信|上映)(?:され|し)(?:た|ている)")
+# A sentence that ends on a past broadcast (「第2期はCrunchyrollで配信された。」) tells history
+# (a past 「公開された」 is left out: a trailer released is news).
+# 「第1期・第2期に続き」: the new season follows the first, the sentence is not about it.
+_FOLLOWING = re.compile(
+    r"第\s*\d{1,2}\s*期(?:\s*[・、と]\s*第?\s*\d{1,2}\s*期)*\s*(?:に続き|に続いて|から引き続き)"
+)
+_AIRED_END = re.compile(r"(?:放送|配信|上映)(?:され|し)た[。．]?\s*$")
 _OFFICIAL = re.compile(
     r"公式(?:サイト|ホームページ|HP|X|Ｘ|ツイッター|Twitter|アカウント|YouTube)|発表|ステージ|イベント|製作委員会|告知"
 )
@@ -76,7 +86,11 @@ def _is_history(text: str, pub: tuple[int, int] | None) -> bool:
     or the first season named."""
     years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", text)]
     old = pub is not None and any(y < pub[0] for y in years)
-    return (old and bool(_HISTORY_VERB.search(text))) or "第1期" in text
+    return (
+        (old and bool(_HISTORY_VERB.search(text)))
+        or ("第1期" in text and not _FOLLOWING.search(text))
+        or bool(_AIRED_END.search(text))
+    )
 
 
 def target_of(lines: list[str], pub: tuple[int, int] | None) -> int | None:
@@ -144,14 +158,21 @@ def line_findings(line: str, target: int | None, pub: tuple[int, int] | None) ->
     for s in sentences_of(line):
         if s.rstrip().endswith(("？", "?")) or _is_history(s, pub) or _ABSENT.search(s):
             continue
-        numbers = [int(m.group(1) or m.group(2)) for m in _SEASON_NUMBER.finditer(s)]
+        follows = [m.span() for m in _FOLLOWING.finditer(s)]  # the seasons the new one follows
+        numbers = [
+            int(m.group(1) or m.group(2))
+            for m in _SEASON_NUMBER.finditer(s)
+            if not any(a <= m.start() < b for a, b in follows)
+        ]
         # a sentence naming no installment is about the one the line's previous sentence named
         keys: tuple[int | None, ...] = tuple(dict.fromkeys(numbers)) or (
             (None,) if _UNNUMBERED.search(s) else named or (target,)
         )
         named = keys
         if _RENEWAL.search(s):
-            out += [(k, "renewal", None, src) for k in keys]
+            # 「第2期では…、第3期では…」: season numbers alone make the highest one the new season
+            only_numbers = len(numbers) > 1 and not _RENEWAL_WORD.search(s)
+            out += [(k, "renewal", None, src) for k in ((max(numbers),) if only_numbers else keys)]
         dates = _broadcast_dates(s, pub)
         kind = "delay" if _DELAY.search(s) else "release"
         types = tuple(dict.fromkeys((kind, "release")))
@@ -162,7 +183,12 @@ def line_findings(line: str, target: int | None, pub: tuple[int, int] | None) ->
             names = dict.fromkeys(_studio(m.group()) for m in _names("studio").finditer(s))
             out += [(k, "studio", n, src) for k in keys for n in names]
         if "配信" in s:
-            names = dict.fromkeys(m.group() for m in _names("service").finditer(s))
+            names = dict.fromkeys(
+                m.group()
+                for m in _names("service").finditer(s)
+                # "第2期はCrunchyrollで配信された": where an earlier season streamed
+                if not _HISTORY_VERB.search(s, m.end(), m.end() + 8)
+            )
             out += [(k, "streaming", n, src) for k in keys for n in names]
     return out
 

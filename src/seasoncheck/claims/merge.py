@@ -81,6 +81,14 @@ def article_sources(sentences: list[Sentence]) -> ArticleSources:
     return ArticleSources(official, leak and not official, stream_absent)
 
 
+# A sentence whose subject is the official announcement told before: "The announcement also
+# brought a change of studio", "The notice added that ...".
+_ANNOUNCEMENT_SUBJECT = P.caseless(
+    r"^\W*(?:the|that|this) (?:same )?(?:announcement|notice|statement|press release|reveal)\s+"
+    r"(?:\w+\s+)?(?:also\s+)?(?:brought|revealed|confirmed|included|added|named|noted|said|came with|listed)\b"
+)
+
+
 def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> Source:
     """The source of one finding once the article's context is taken into account."""
     src = raw.source
@@ -99,6 +107,10 @@ def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> S
         return Source("confirmed", "official") if linked else NONE
     if P.TRAILER_SELF.search(text):
         return Source("confirmed", "official")
+    if art.official and _ANNOUNCEMENT_SUBJECT.match(text):
+        return Source(
+            "confirmed", "official"
+        )  # "The announcement also revealed ...": the same source
     if ftype in ("release", "delay", "streaming") and _official_follows(raw, sentences):
         return Source("confirmed", "official")
     return NONE
@@ -156,8 +168,47 @@ def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> li
         claims.append(Merged(key, ftype, value, source, best.index, given))
     claims = _drop_unvalued(claims)
     claims = _drop_less_precise(claims)
+    claims = _drop_replaced_releases(claims, sentences)
     claims = add_implied_renewals(claims)
     return _drop_unsupported_trailers(claims)
+
+
+# A premiere date told as past news: "a January 2027 premiere was revealed in August", "Season 3
+# was announced in 2025 together with a July 2026 window". In an article about a delay, it is the
+# schedule the delay replaced.
+_TOLD_AS_PAST = P.caseless(
+    r"\b(?:was|were|had been)\s+(?:first\s+|originally\s+|initially\s+|also\s+)?"
+    r"(?:revealed|announced|given|confirmed|unveiled|set|dated|scheduled|slated)\b"
+)
+_NEW_SCHEDULE = P.caseless(r"\bnew (?:date|premiere|window|schedule|slot)\b|\bnow\b|\binstead\b")
+
+
+def _drop_replaced_releases(claims: list[Merged], sentences: list[Sentence]) -> list[Merged]:
+    """A release date of a delayed installment, told as past news and not the delay's new date,
+    is the date the delay replaced."""
+    moved: dict[int | None, set[str | None]] = {}
+    for c in claims:
+        if c.type == "delay":
+            moved.setdefault(c.key, set()).add(c.value)
+    if not moved:
+        return claims
+    out = []
+    for c in claims:
+        if c.type == "release" and c.key in moved and c.value:
+            text = sentences[c.index].text
+            new = any(
+                v and (v == c.value or refines(v, c.value) or refines(c.value, v))
+                for v in moved[c.key]
+            )
+            if (
+                not new
+                and _TOLD_AS_PAST.search(text)
+                and not P.DELAY.search(text)
+                and not _NEW_SCHEDULE.search(text)
+            ):
+                continue
+        out.append(c)
+    return out
 
 
 def _drop_unvalued(claims: list[Merged]) -> list[Merged]:
@@ -171,7 +222,8 @@ def _drop_unvalued(claims: list[Merged]) -> list[Merged]:
 
 
 def _drop_less_precise(claims: list[Merged]) -> list[Merged]:
-    """'January' beside 'Jan. 9, 2023' from the same source: keep the most specific value."""
+    """'January' beside 'Jan. 9, 2023' from the same source: keep the most specific value (and the
+    full name of a studio beside its short form)."""
     out = []
     for c in claims:
         if (
@@ -188,13 +240,34 @@ def _drop_less_precise(claims: list[Merged]) -> list[Merged]:
             )
         ):
             continue
+        if c.type == "studio" and c.value and any(_short_name(c, o) for o in claims):
+            continue  # "Toei" in a headline beside "Toei Animation" in the body: one studio
         out.append(c)
     return out
 
 
+def _short_name(c: Merged, o: Merged) -> bool:
+    """True when studio claim ``c`` names by its first words the studio that ``o`` names in full."""
+    return bool(
+        o.type == "studio" and o.key == c.key and o.value and o.value.startswith(f"{c.value} ")
+    )
+
+
 def add_implied_renewals(claims: list[Merged]) -> list[Merged]:
-    """A premiere date, trailer or studio for a new installment implies that it exists."""
+    """A premiere date, trailer or studio for a new installment implies that it exists. An
+    unsourced renewal takes the official source of a claim that implies it ("the official channel
+    dropped a trailer for Season 2" is the official word that Season 2 exists)."""
     have = {c.key for c in claims if c.type == "renewal"}
+    official = {}
+    for c in claims:
+        if c.type in ("release", "delay", "trailer", "studio") and c.source == OFFICIAL:
+            official.setdefault(c.key, c)
+    claims = [
+        Merged(c.key, c.type, c.value, OFFICIAL, official[c.key].index, c.date_given)
+        if c.type == "renewal" and c.source == NONE and c.key in official
+        else c
+        for c in claims
+    ]
     out = list(claims)
     for c in claims:
         if c.type in ("release", "delay", "trailer", "studio") and c.key not in have:

@@ -413,7 +413,7 @@ ANCHOR_BEFORE = _rx(
 # A superset of every finder's trigger words, each matched at a word start.
 CANDIDATE = re.compile(
     r"\b(?:season|sequel|renew|return|back|coming|come|confirm|announc|official|reveal|premier|releas|air|debut|"
-    r"delay|postpon|push|moved|resched|studio|animat|produc|stream|simulcast|trailer|teaser|pv|visual|"
+    r"delay|postpon|push|mov|shift|slip|resched|studio|animat|produc|stream|simulcast|trailer|teaser|pv|visual|"
     r"poster|preview|promo|clip|illustration|footage|movie|film|project|part|works|continu|creation|cour|green|"
     r"go\b|on its way|set|slated|scheduled|locked|kick|hit|arriv|drop|launch|open|start|calendar|wait|see|getting|"
     r"will have|\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|winter|spring|summer|fall|autumn|"
@@ -425,7 +425,7 @@ CANDIDATE = re.compile(
 # Matched as plain substrings by one Aho-Corasick pass over the lowered article; the release
 # finder also runs on any sentence with a digit (dates).
 FINDER_WORDS: dict[str, tuple[str, ...]] = {
-    "delay": ("delay", "postpon", "push", "moved", "resched"),
+    "delay": ("delay", "postpon", "push", "move", "moving", "shift", "slip", "resched"),
     "studio": ("animat", "produc", "handl", "bring", "return", "helm", "back", "works at", "studio"),
     "streaming": (
         "stream", "crunchyroll", "netflix", "hidive", "disney", "hulu", "prime video", "funimation",
@@ -473,9 +473,9 @@ RELEASE_VERB = _rx(
     r"\bpremier(?:e|es|ing)\b|\bair(?:s|ing)?\b|\breleas(?:e|es|ed|ing)\b|\bdebut(?:s|ing)?\b|\breturn(?:s|ing)?\b|"
     r"\bcom(?:e|es|ing) (?:back|out)\b|\bbe back\b|\bkicks? off\b|\b(?:start|begin)(?:s|ning|ing)? (?:airing|streaming|broadcasting)\b|\bhit(?:s|ting)? (?:the )?screens\b|"
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
-    r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
+    r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\breach(?:es|ing)? (?:\w+ )?(?:theaters|theatres|cinemas|screens)\b|\bnew episodes (?:will )?(?:start|begin)\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
     r"\bpremiere date\b|\brelease date\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
-    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
+    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
     r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b",
     re.IGNORECASE,
 )
@@ -487,13 +487,16 @@ DATE_CLAIMED = _rx(
 )
 DELAY = _rx(
     r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ing|ement)\b|\bpushed back\b|\bpush(?:es|ing)? back\b|\bpush(?:ed|es|ing)? (?:it|them|the \w+) back\b|"
-    r"\bpushed to\b|\bmoved to\b|\brescheduled\b|\bmov(?:ed|es|ing) (?:it |them |the \w+ )?back\b",
+    r"\bpushed to\b|\bmoved to\b|\brescheduled\b|\bmov(?:ed|es|ing) (?:it |them |the \w+ )?back\b|"
+    # "will move from January 2027 to April 2027": a schedule moved between two dates
+    r"\bslip(?:s|ped|ping)? (?:back )?(?:from|to|into)\b|\b(?:move from|moves from|moved from|moving from|shift from|shifts from|shifted from|shifting from) (?:an? |the |its )?(?:planned |scheduled |original )?(?:(?:early|late|mid-?)\s*)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|winter|spring|summer|fall|autumn|\d{4})",
     re.IGNORECASE,
 )
 # A date named as the one replaced: "will now premiere in April instead of January", "moving it
 # from a planned July premiere to January".
 REPLACED_BEFORE = _rx(
-    r"\b(?:instead of|rather than|in place of|original|initial|from (?:a |an |the |its )?(?:planned|"
+    r"\b(?:instead of|rather than|in place of|original|initial|move from|moves from|moved from|moving from|shifted from|from (?:a |an |the |its )?(?:planned|"
     r"scheduled|original|initial|previous|earlier|expected|announced)|miss(?:es|ed|ing)? (?:its|their|the) "
     r"(?:planned|scheduled|original|intended|expected|announced))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -506,14 +509,14 @@ DELAY_TARGET = _rx(r"\b(?:to|until|till|into)\s+$", re.IGNORECASE)
 REPLACED_SCHEDULE = _rx(
     r"\b(?:was|were|had been|had)\s+(?:(?:originally|original|initially|previously|first)\s+)?(?:been\s+)?(?:scheduled|slated|set|planned|supposed|due)\b|\boriginally\b|"
     r"\b(?:original|initial|old|earlier|previous) (?:schedule|plan|date|window|release date|premiere date|slot|target)\b|"
-    r"\b(?:first|original|initial) (?:plan|target)\b|\b(?:initially|previously|formerly)\s+(?:aimed|targeted|planned|intended|scheduled|slated|set|due|dated)\b|"
+    r"\b(?:first|original|initial) (?:plan|target)\b|\bhad (?:previously |originally )?announced\b|\b(?:initially|previously|formerly)\s+(?:aimed|targeted|planned|intended|scheduled|slated|set|due|dated)\b|"
     r"\bhad (?:hoped|aimed|intended|wanted|expected|planned)\b|\b(?:was|were) going to\b|\bwould have\b",
     re.IGNORECASE,
 )
 STUDIO_TIE = _rx(
-    r"\banimated by\b|\banimation (?:production )?(?:by|from)\b|\bproduced (?:by|under|at)\b|\bin production at\b|"
+    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
-    r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:animate|produce)\b|"
+    r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
     r"\b(?:share|split)(?:s|ing)? the animation\b|"
     r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\bis (?:animating|producing)\b|\breturns to animate\b|"
     r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
@@ -559,15 +562,15 @@ STUDIO_NOT_TIED_BEFORE = _rx(
 STREAM_VERB = _rx(
     r"\bstream(?:s|ing)?\b(?!\s+(?:platform|service|giant|site|app))|\bsimulcast(?:s|ed|ing)?\b|\bwatch\b|"
     r"\bavailable\b|\baccessible\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
-    r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b|"
+    r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing|ed)? (?:it|them) up\b|\b(?:debut|premiere|arrive|launch)(?:s|d|ed|es|ing)? (?:\w+ly )?on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the \d|\d|tv|television))|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b|"
     r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|"
     r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b",
     re.IGNORECASE,
 )
 STREAM_FUTURE = _rx(
-    r"\bwill\b|\b(?:set|going|plans?|likely) to (?:stream|drop|simulcast)\b|\blikely\b|\bsimulcast|\bnew season\b|\bsecond season\b|\bthird season\b|"
+    r"\bwill\b|^\W*where to (?:watch|stream)\s*:|\b(?:set|going|plans?|likely) to (?:stream|drop|simulcast|debut|premiere|arrive|launch)\b|\blikely\b|\bsimulcast|\bnew season\b|\bsecond season\b|\bthird season\b|"
     r"\bseason \d\b|\bnext season\b|\bupcoming\b|\bsequel\b|\bcontinue\b|\boutside (?:of )?japan\b|"
-    r"\binternationally\b|\bwhen it (?:premieres|airs|debuts|launches)\b|\bas it airs\b|"
+    r"\binternationally\b|\bpick(?:s|ing)? (?:it|them) up again\b|\bwhen it (?:premieres|airs|debuts|launches)\b|\bas it airs\b|"
     r"\bwould (?:\w+ly )?(?:keep|retain|stream|carry|simulcast|get|land|pick up|handle)\b",
     re.IGNORECASE,
 )
@@ -579,7 +582,7 @@ TRAILER = _rx(
 )
 TRAILER_OUT = _rx(
     r"\breleas(?:ed|es|ing)\b|\breveal(?:ed|s|ing)?\b|\bshared\b|\bunveil(?:ed|s|ing)?\b|\bposted\b|\bstreamed\b|"
-    r"\baccompan(?:ied|ying)\b|\bfeatur(?:ed|ing)\b|\bdropped\b|\bdebut(?:ed|s)\b|\bcheck (?:it )?out\b|\bwatch\b|"
+    r"\baccompan(?:ied|ying)\b|\btogether with\b|\bfeatur(?:ed|ing)\b|\bdropped\b|\bdebut(?:ed|s)\b|\bcheck (?:it )?out\b|\bwatch\b|"
     r"\bcan see\b|\bnew\b|\bshown\b|\bscreened\b|\bplayed\b|\bfirst\b|\bpublished\b|\bslips\b|\baccessible\b|\bout now\b|\bbrand new\b|\bshows?\b|"
     r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\bthrough the\b|"
     r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b|"
@@ -590,12 +593,12 @@ TRAILER_OUT = _rx(
 # new teaser", "The account posted a key visual", "The post included a PV". A passive "a teaser
 # was released" names nobody. Case-sensitive: the subject is a name or a channel noun.
 TRAILER_RELEASER = re.compile(
-    r"(?:^\s*(?:date\s+[\d-]+\s+)?|[,;]\s+|\band\s+|\bthat\s+)(?:[Tt]he\s+)?(?:(?:anime[’']s\s+|show[’']s\s+)?(?:official\s+)?"
+    r"(?:^\s*(?:date\s+[\d-]+\s+)?|[,;]\s+|\band\s+|\bthat\s+)(?:[Tt]he\s+)?(?:same\s+)?(?:(?:anime[’']s\s+|show[’']s\s+)?(?:official\s+)?"
     r"(?:[Aa]ccount|[Ww]ebsite|[Ss]ite|[Pp]ost|[Ss]taff|[Ss]tudio|(?:[Pp]roduction\s+)?[Cc]ommittee|[Cc]ompany|"
-    r"[Ss]treamer|[Tt]eam|[Pp]ublisher|[Cc]hannel|[Dd]istributor)|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
+    r"[Ss]treamer|[Tt]eam|[Pp]ublisher|[Cc]hannel|[Dd]istributor|(?:[Ll]ive\s?)?[Ss]tream|[Pp]age|[Pp]anel)|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
     r"(?:(?:has|have|had|also|then|later|just|officially)\s+){0,2}"
     r"(?:released|posted|shared|unveiled|revealed|published|dropped|streamed|debuted|premiered|included|"
-    r"features|featured|attached)\s+(?:\w+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
+    r"features|featured|attached|carried|uploaded|(?:ended|closed|opened) with)\s+(?:\w+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
     r"videos?|illustrations?|clips?)\b"
 )
 # A promo item still to come: "a teaser will be shown at the event in December".
@@ -605,17 +608,18 @@ TRAILER_TO_COME = _rx(
     re.IGNORECASE,
 )
 TRAILER_LINK = _rx(
-    r"\bannouncement\b|\baccompan(?:ied|ying)\b|\balong with\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b",
+    r"\bannouncement\b|\baccompan(?:ied|ying)\b|\balong with\b|\balongside the (?:news|announcement)\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b",
     re.IGNORECASE,
 )
 
 # Statements of absence are not claims: "no release date yet", "hasn't been renewed yet".
 ABSENCE = _rx(
-    r"\bno (?:\w+ ){0,3}(?:release date|date|trailer|footage|word|news|information|confirmation|announcement|details?|"
+    # (not "no April 2027 premiere": a dated premiere said not to happen is a denial, not an absence)
+    r"\bno (?!(?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b)(?:\w+ ){0,3}(?:release date|date|trailer|footage|word|news|information|confirmation|announcement|details?|"
     r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
     r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
-    r"\bno official\b|\bnothing (?:official|from)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
+    r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any) (?:\w+ )?(?:announcement|confirmation)\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
     r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
     r"\bwe(?:[’']ll| will) (?:\w+ )?update\b|\b(?:the moment|as soon as) (?:an? |the |any )?(?:\w+ )?(?:date|news|details|information)\b|"
@@ -626,7 +630,8 @@ ABSENCE = _rx(
 # A season said not to exist: "there is no second season planned" (a denied renewal).
 NO_SEASON = _rx(
     r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel)s? "
-    r"(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b",
+    r"(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
+    r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b",
     re.IGNORECASE,
 )
 DENIAL = _rx(
@@ -634,14 +639,16 @@ DENIAL = _rx(
     r"\bnot true\b|\bimpersonat\w*\b|\bno\s*[–—-]\s|"
     r"\bnot (?:produced|made|created|released|authori[sz]ed) by (?:the )?(?:official|staff|studio|production|anime)\b|"
     r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel|anime)s? (?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
+    r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b|\bnot (?:produced|made|created) by us\b|"
+    r"\bthere (?:is|are|will be) no (?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b|"
     r"^\W*(?:date\s+[\d-]+\s+)?no,\s+(?:[\w'’:-]+\s+){1,8}?(?:is|are|was|were)(?:n[’']t|\s+not)\b",
     re.IGNORECASE,
 )
 HEDGE = _rx(
     r"\bcould\b|\bmight\b|\blikely\b|\bunlikely\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\bprobably\b|"
-    r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\b(?:we|fans|many|some) (?:\w+ )?believe\b|\bpredict\w*\b|\bspeculat\w*\b|\bif (?:it|the|season|they|this)\b|\bseems?\b|"
+    r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\bwould(?:n[’']t| not)? be (?:\w+ )?(?:shocked|surprised)\b|\b(?:we|fans|many|some) (?:\w+ )?(?:believe|feel|think)\b|\bpredict\w*\b|\bspeculat\w*\b|\bif (?:it|the|season|they|this|one|an?|there|so)\b|\bseems?\b|"
     r"\bchances are\b|\btentative\w*\b|\bhope\w*\b|\bbased on (?:the |this|that|previous)\b|\bpotentially\b|"
-    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|"
+    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bbet (?:money|that|on)\b|\bmoney (?:is|would be|'s) on\b|\b(?:good|fair|decent|high|strong|real|slim|small) chance\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|"
     r"\bpresumabl[ye]\b|\bin all likelihood\b|\bplausibl[ye]\b|\bconceivabl[ye]\b|\bwould\s+[\"“]?(?:\w+ly\s+)?(?:happily|gladly|love to|like to|be (?:happy|glad|willing) to)\b|"
     r"\bpodr[íi]a\b|\bpotrebbe\b|\bsemble\b|\bse espera\b|\bpourrait\b",
     re.IGNORECASE,
@@ -655,42 +662,56 @@ SOURCE_CUE = _rx(
 )
 HEDGE_MAY = re.compile(r"\bmay\b")  # lower-case: "May 4" is a month
 LEAK = _rx(
-    r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|\bapparently\b|\b(?:retailer|store|shop)(?:[’']s)? (?:\w+ )?listing\b|\blisting on (?:a|an)\b|"
+    r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|\bapparently\b|\b(?:retailer|store|shop)(?:[’']s)? (?:\w+ )?listing\b|\blisting on (?:a|an)\b|\b(?:database|catalog(?:ue)?) (?:listing|entry)\b|\binternal (?:catalog(?:ue)?|database|listing)\b|"
     r"\b(?:trustworthy|trusted|credible|reliable|well-known) (?:\w+ )?(?:source|user|account|leaker|insider)s?\b|"
     r"\bthese accounts\b|\bsocial media (?:rumblings|users?|posts?)\b|\bwhistleblowers?\b|\bsources? close to\b|"
     r"\bunconfirmed\b|\bclaim(?:s|ed|ing)? (?:that|to)\b|\baccording to (?:a |an )?(?:source|insider|leak)|"
-    r"\b(?:fans?|users?|accounts?|posters?) on (?:x|twitter|reddit|social media|tiktok|4chan)\b|\b(?:account|user|poster|fan|post)s? (?:\w+ ){0,6}?claim(?:s|ing)\b",
+    r"\b(?:fans?|users?|accounts?|posters?) on (?:x|twitter|reddit|social media|tiktok|4chan)\b"
+    # (fans asking for a season pass on no claim: "fans on social media keep asking for more")
+    r"(?!\s+(?:are\s+|were\s+|have\s+been\s+|keep\s+)?(?:asking|begging|demanding|hoping|wondering|calling for|clamou?ring|requesting|petitioning))|\b(?:account|user|poster|fan|post)s? (?:\w+ ){0,6}?claim(?:s|ing)\b|"
+    r"\b(?:an|a) (?:x|twitter|tiktok|instagram|reddit|discord) (?:account|user|poster)\b|\b(?:someone|somebody|a guy|a user|a poster|an anonymous (?:user|poster)) (?:on|in) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:discord|server|forum|reddit|twitter|board|imageboard|5ch|2ch|4chan)\b",
     re.IGNORECASE,
 )
 MEDIA = _rx(
     r"\b(?P<cue>(?i:according to|as per|as reported by|reported by|report(?:ed)? from|via|per))\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})|"
     r"\b(?i:a) (?:new )?report (?:from|in|by|published)\b|\b(?i:per|according to|as per) the (?:same |new |latest )?report\b|\b(?i:japanese|korean) (?:media|outlets?|magazines?|tabloids?)\b|\bmédias\b|"
-    r"\b(?i:the) (?:same )?(?:magazine|tabloid|outlet|publication|newspaper|paper)\b[^.;]{0,80}?\b(?:says|said|claims|claimed|reports|reported|adds|added|writes|wrote|notes|noted)\b",
+    r"\b(?i:the) (?:same )?(?:magazine|tabloid|outlet|publication|newspaper|paper)\b[^.;]{0,80}?\b(?:says|said|claims|claimed|reports|reported|adds|added|writes|wrote|notes|noted)\b|"
+    # an outlet introduced by what it is: "entertainment outlet Example News reported that",
+    # "weekly tabloid Example Lens, in its latest issue, claimed that"
+    r"\b(?i:outlet|news site|news portal|magazine|tabloid|newspaper|paper)\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+    r"(?:\s*,[^,.;]{1,90},)?\s+(?:has\s+|had\s+)?(?:reported|reports|claimed|claims|wrote|writes|said|says)\b|"
+    r"\b(?i:according to|as per) the (?:same |new |latest )?(?:outlet|magazine|tabloid|publication|newspaper|paper|article)\b|"
+    r"\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}[’']s (?:report|article)\b",
 )
 OFFICIAL = _rx(
-    r"\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
-    r"\btwitter (?:account|page)\b|\bx (?:account|page)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
+    r"(?<!like an )(?<!like the )(?<!look like )\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
+    r"(?<!\ban )(?<!\ba )\btwitter (?:account|page)\b|(?<!\ban )\bx (?:account|page)\b|\bstaff page\b|\bcredits? (?:line|roll)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
     r"\b(?:debuted|premiered|shown|screened|unveiled) (?:on|at|during) (?:the |a |its )?(?:\w+ )?(?:panel|stage|showcase)\b|"
     r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\baccording to (?:the|this|that|its) (?:official )?(?:announcement|statement|press release|website|site)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
     r"\b(?:finale|final episode|last episode)\b[^.]{0,60}\b(?:announced|revealed|confirmed|confirming)\b|\bthrough the teaser\b|"
-    r"\bvia (?:a |the )?(?:new )?teaser\b|\b(?:announced|confirmed|revealed|unveiled|shared|posted) (?:by|through|on) (?:the )?(?:[A-Z][\w.]*\s*){1,3}(?:account|channel|website|animation|studio)\b|\bcuenta oficial\b|\bofficiel\w*\b|\bufficial\w*\b",
+    r"\bvia (?:a |the )?(?:new )?teaser\b|\b(?:announced|confirmed|revealed|unveiled|shared|posted) (?:by|through|on) (?:the )?(?:[A-Z][\w.]*\s*){1,3}(?:account|channel|website|animation|studio)\b|\bcuenta oficial\b|\bofficiel\w*\b|\bufficial\w*\b|"
+    # a service adding the new season to its own line-up page
+    r"\b(?:has |have )?added (?:the |its )?(?:[\w-]+ ){0,3}?(?:season|series|sequel|show|anime|film|movie) to (?:its|their) (?:[\w-]+ ){0,3}?(?:lineup|line-up|catalog(?:ue)?|schedule|slate)\b|"
+    # the rights holder's own notice speaks in the first person: "we had announced", "we have
+    # made the difficult decision to postpone" (a news outlet reports, it does not announce)
+    r"\bwe (?:have |had )?(?:previously |originally )?(?:announced|decided)\b|\bwe (?:have )?made the (?:\w+ )?decision\b",
     re.IGNORECASE,
 )
 # Weaker official channels: they count only with an announcing verb in the same clause.
 OFFICIAL_WEAK = _rx(
-    r"\b(?:the )?(?:makers|creators|showrunners|producers|staff|production company|production team|company|publisher|studio|distributor|"
+    r"\b(?:the )?(?:makers|creators|showrunners|producers|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
     r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|\bsocial media accounts\b|"
     r"\b(?:its|their) (?:official )?(?:[\w-]+ ){0,2}account\b|\bthe (?:official )?(?:statement|press release)\b",
     re.IGNORECASE,
 )
 ANNOUNCE_VERB = _rx(
     r"\b(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstated\b|\badd(?:ed|s)\b|"
-    r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b",
+    r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b|\bcommitted to\b",
     re.IGNORECASE,
 )
 # The trailer itself is an official channel for what it reveals (not for its own release).
 TRAILER_SELF = _rx(
-    r"\b(?:trailer|teaser|pv|promotional video|video)\b[^.]{0,120}?\b(?:unveil|reveal|confirm|announc)\w*|"
+    r"\b(?:trailer|teaser|pv|video)\b[^.]{0,40}?\b(?:ends|closes|ended|closed) (?:on|with)\b|\b(?:trailer|teaser|pv|promotional video|video)\b[^.]{0,120}?\b(?:unveil|reveal|confirm|announc)\w*|"
     r"\b(?:announced|revealed|confirmed) (?:during|in|through|via) (?:a |the )?(?:new )?(?:trailer|teaser|pv)\b|"
     r"\baccording to (?:a |the )?(?:new |latest |first )?(?:trailer|teaser|pv|promotional video|promo video)\b",
     re.IGNORECASE,
@@ -733,9 +754,9 @@ STUDIOS = (
     "Science SARU", "White Fox", "Studio Trigger", "David Production", "J.C.Staff", "Sunrise",
     "Bandai Namco Pictures", "Toei Animation", "Pierrot", "Studio Pierrot", "Lerche", "Shaft", "P.A. Works",
     "Silver Link", "Kinema Citrus", "TMS Entertainment", "8bit", "Eight Bit", "Lide Films", "Studio Deen",
-    "Brain's Base", "Diomedéa", "Diomedea", "Passione", "Studio Ghibli", "Polygon Pictures",
+    "Brain's Base", "Diomedéa", "Diomédéa", "Diomedea", "Passione", "Studio Ghibli", "Polygon Pictures",
     "CygamesPictures", "Cygames Pictures", "Shin-Ei Animation", "Lay-duce", "Studio VOLN", "Satelight",
-    "Tezuka Productions", "Geno Studio", "GoHands", "Felix Film", "Studio Gokumi", "Encourage Films",
+    "Tezuka Productions", "Geno Studio", "GoHands", "Felix Film", "FelixFilm", "Studio Gokumi", "Encourage Films",
     "Project No.9", "Studio Kai", "Studio Hibari", "Telecom Animation Film", "Studio 3Hz",
     "Zero-G", "Yokohama Animation Laboratory", "Asread", "Tatsunoko Production", "Millepensee",
     "Studio Comet", "Gainax", "Actas", "Studio Blanc", "Maho Film", "Okuruto Noboru", "Studio Mother",
@@ -746,7 +767,7 @@ STUDIOS = (
     "Doga Kobo", "Studio Bones", "Bones Film", "Madhouse Studio", "ENGI", "Studio Massket",
     "feel.",  # lower case with its full stop: the open-world rule needs a capital
     # more studios of the field (issue 4: a gazetteer matched anywhere in a studio sentence)
-    "LIDENFILMS", "Geek Toys", "Bridge", "Larx Entertainment", "Studio A-CAT", "A-CAT", "Cloud Hearts",
+    "LIDENFILMS", "J.C.STAFF", "Geek Toys", "Bridge", "Larx Entertainment", "Studio A-CAT", "A-CAT", "Cloud Hearts",
     "Studio Palette", "AXsiZ", "Studio Flag", "Saetta", "Yumeta Company", "Graphinica", "Sanzigen",
     "Studio Gallop", "Nippon Animation", "Xebec", "Manglobe", "Brains Base", "TNK", "Studio Mir",
     "Gonzo", "Studio Rikka", "Bakken Record", "Production Reed", "Marvy Jack", "Studio Puyukai",
@@ -763,7 +784,11 @@ STUDIOS = (
     "Trigger", "Quad", "Atelier Pontdarc", "Bug Films", "Studio Add", "Tatsunoko",
 )  # fmt: skip
 # The usual spelling of a studio written another way (keyed by the upper-cased variant).
-STUDIO_SPELLINGS = {"LIDENFILMS": "Liden Films", "LIDEN FILMS": "Liden Films"}
+STUDIO_SPELLINGS = {
+    "LIDENFILMS": "Liden Films",
+    "LIDEN FILMS": "Liden Films",
+    "J.C.STAFF": "J.C.Staff",
+}
 SERVICES = (
     "Crunchyroll", "Netflix", "HIDIVE", "Disney+", "Disney Plus", "Hulu", "Amazon Prime Video",
     "Prime Video", "Funimation", "Bilibili", "Muse Asia", "Ani-One", "Hotstar", "ADN", "Wakanim",

@@ -77,11 +77,30 @@ class Sentence:
     para: int  # index of the line (paragraph) it belongs to
 
 
+# "Word! Word" inside a line: an exclamation before a new sentence, or a title that carries one
+# ("Sound! Euphonium", "Kono Oto Tomare! Sounds of Life").
+_BANG_PAIR = re.compile(r"\b(?P<word>[A-Z]\w*!+)[ \t]+[A-Z]\w*")
+
+
+def _title_bangs(text: str) -> frozenset[str]:
+    """The capitalised "Word!" an article writes more than once before another capitalised word:
+    a title's "!", not an exclamation (a writer does not repeat the same exclamation)."""
+    if "!" not in text:
+        return frozenset()
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for m in _BANG_PAIR.finditer(text):
+        word = m.group("word")
+        (twice if word in seen else seen).add(word)
+    return frozenset(twice)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets; every ``text`` slice is an exact substring."""
     out: list[Sentence] = []
+    bangs = _title_bangs(text)
     for para, line in enumerate(_LINE.finditer(text)):
-        for start, end in _split_line(line.group(), line.start()):
+        for start, end in _split_line(line.group(), line.start(), bangs):
             seg = text[start:end]
             stripped = seg.strip()
             if not stripped:
@@ -92,12 +111,16 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _split_line(line: str, base: int) -> list[tuple[int, int]]:
-    """Offsets of the sentences in one line."""
+def _split_line(line: str, base: int, bangs: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Offsets of the sentences in one line (no cut inside a title's "!" of ``bangs``)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(line):
         if _is_abbreviation(line, m.start()):
+            continue
+        if bangs and line[m.start()] == "!" and _in_title(line, m.start(), bangs):
+            continue
+        if _ordinal_day(line, m):
             continue
         cut = m.end() - (len(m.group()) - len(m.group().rstrip()))
         spans.append((start, cut))
@@ -107,6 +130,34 @@ def _split_line(line: str, base: int) -> list[tuple[int, int]]:
     for s, e in spans:
         result.extend(_split_long(line, s, e))
     return [(base + s, base + e) for s, e in result]
+
+
+def _in_title(line: str, bang: int, bangs: frozenset[str]) -> bool:
+    """True when the "!" at ``bang`` ends one of the article's repeated title words ``bangs``."""
+    word = _LAST_WORD.search(line, max(0, bang - 40), bang)
+    pair = _BANG_PAIR.match(line, word.start()) if word else None
+    return pair is not None and pair.group("word") in bangs
+
+
+# A day written as an ordinal number with a stop before its month and year: "am 12. März 2027"
+# (German and other European languages write the day so).
+_DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
+_MONTH_AFTER = re.compile(
+    r"(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?\s+(?:19|20)\d\d\b"
+)
+
+
+def _ordinal_day(line: str, m: re.Match[str]) -> bool:
+    """True when the boundary ``m`` is the stop of an ordinal day before a month name."""
+    at = m.start()
+    return (
+        at > 0
+        and line[at - 1].isdigit()  # the cheap test first: most stops follow a letter
+        and m.group()[0] == "."
+        and len(m.group().strip()) == 1
+        and _DAY_BEFORE.search(line, max(0, m.start() - 3), m.start()) is not None
+        and _MONTH_AFTER.match(line, m.end()) is not None
+    )
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:

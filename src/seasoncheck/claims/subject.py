@@ -271,12 +271,19 @@ def _paragraphs(sentences: list[Sentence]) -> list[tuple[int, int]]:
     return out
 
 
+# A title's other name in brackets ("The Ice Guy (Koori Zokusei Danshi) Season 2"): not counted
+# among a heading's words, which a heading with both names of its work would otherwise overrun.
+_BRACKETED = re.compile(r"\([^()\n]{1,60}\)|\[[^\[\]\n]{1,60}\]")
+
+
 def _is_short(para: list[Sentence]) -> bool:
     """True for a short paragraph that does not end like a sentence."""
     if para[-1].end - para[0].start > MAX_HEADING_CHARS:
         return False
     last = para[-1].text.rstrip("\"'”’)")
-    words = sum(len(s.text.split()) for s in para)
+    words = sum(len(_BRACKETED.sub(" ", s.text).split()) for s in para)
+    if _LIST_MARKER.match(para[0].text):
+        words -= 1  # "3." is the list's, not the heading's
     return words <= MAX_HEADING_WORDS and not last.endswith((".", ",", ";", ":"))
 
 

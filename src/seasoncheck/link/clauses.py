@@ -76,13 +76,14 @@ def prose_titles(text: str) -> list[TitleCandidate]:
 MIN_REPEATED_WORDS = 3  # "Rascal Does Not Dream": shorter runs are found by the other rules
 
 
-def repeated_lead(headline: str, body: str) -> list[TitleCandidate]:
+def repeated_lead(headline: str, body: str, stop: int | None = None) -> list[TitleCandidate]:
     """The headline's opening run of title words, verbs included ("Rascal Does Not Dream Anime's
     3rd Season ..."), cut to its longest prefix that the body repeats as a whole name (followed
     by a lower-case word or punctuation). ``_headline_lead`` stops at the verb; the body tells
-    where the title ends. Only runs with a headline word inside and none at their ends."""
+    where the title ends. Only runs with a headline word inside and none at their ends; the run
+    ends at ``stop``, the headline's first season reference ("... Party S3 announced")."""
     words: list[tuple[int, int]] = []
-    for t in _TOKEN.finditer(headline):
+    for t in _TOKEN.finditer(headline, 0, len(headline) if stop is None else stop):
         word = t.group(0)
         if _breaker(word) or not _title_word(word, last=False):
             break

@@ -174,6 +174,7 @@ class _Builder:
         head = title.split(":")[0] if ":" in title else ""
         if len(normalise_title(head)) >= MIN_HEAD_KEY:
             derived.append(head)
+        derived.extend(_ampersand_forms(key))
         for form in derived:
             dkey = normalise_title(form)
             if dkey and dkey != key:
@@ -213,6 +214,17 @@ class _Builder:
         # plain tuples: they unpickle twice as fast as KeyEntry
         keys = {k: (e.franchise_id, e.season, e.work_id, e.exact) for k, e in self.keys.items()}
         return IndexData(keys, dict(by_first), list(latin.items()), other)
+
+
+def _ampersand_forms(key: str) -> list[str]:
+    """The key with "and" written "&" and the other way round: news and official titles use
+    both for the same work ("Level 1 Demon Lord & One Room Hero", "Girls and Panzer")."""
+    out = []
+    if " and " in key:
+        out.append(key.replace(" and ", " & "))
+    if "&" in key:
+        out.append(" ".join(key.replace("&", " and ").split()))
+    return out
 
 
 class TitleIndex:

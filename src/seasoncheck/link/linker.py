@@ -20,13 +20,17 @@ from functools import lru_cache
 from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link.clauses import prose_titles, repeated_lead
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
-from seasoncheck.link.index import CUE, FUNCTION_WORDS, TRIGGER, KeyMatch, TitleIndex
+from seasoncheck.link.index import CUE, TRIGGER, KeyMatch, TitleIndex
 from seasoncheck.link.normalise import (
     latin_variants,
     normalise_latin_text,
-    normalise_title,
 )
-from seasoncheck.link.openworld import GENERIC, RUN_BREAKERS, TitleCandidate, find_candidates
+from seasoncheck.link.openworld import (
+    CONNECTORS,
+    RUN_BREAKERS,
+    TitleCandidate,
+    find_candidates,
+)
 from seasoncheck.link.seasons import find_season_refs
 from seasoncheck.link.subject import (
     focus_of,
@@ -36,6 +40,20 @@ from seasoncheck.link.subject import (
     subject_hit,
     subject_key,
     subject_season,
+)
+from seasoncheck.link.worknames import (
+    article_names,
+    clean_title,
+    embedded,
+    frames,
+    is_weak,
+    join_tails,
+    part_surface,
+    possessor_title,
+    prefer_part,
+    short_form,
+    title_key,
+    weak_inside,
 )
 from seasoncheck.models import Mention
 
@@ -122,6 +140,7 @@ class Linker:
             hits = [h for h in doc.hits if not _inside(h.start, _skip_spans(doc))]
             doc.hits = _resolve_overlaps(hits)
             doc.owners.clear()  # owners of season references are looked up from here on
+        article_names(docs)
         subject = self._subject(head, body)
         title_mentions = self._mentions(head, subject)
         body_mentions = self._mentions(body, subject)
@@ -156,7 +175,7 @@ class Linker:
             franchise = self.kb.franchise(entry.franchise_id)
             name = franchise.name if franchise else surface
             season = _surface_season(surface, entry.season)
-            weak = surface.isascii() and _is_weak(m.key)
+            weak = surface.isascii() and is_weak(m.key)
             hits.append(
                 Hit(m.start, m.end, surface, entry.franchise_id, name, entry.franchise_id,
                      season, entry.work_id, weak, m.key)
@@ -168,7 +187,7 @@ class Linker:
         if not any(h.weak for h in doc.hits):
             return
         strong = {h.key for d in docs for h in d.hits if not h.weak}
-        title_keys = {_title_key(h.surface) for h in head.hits} if doc is not head else set()
+        title_keys = {title_key(h.surface) for h in head.hits} if doc is not head else set()
         doc.hits = [
             h
             for h in doc.hits
@@ -189,8 +208,10 @@ class Linker:
             for c in found:
                 if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
+        cands = [(d, possessor_title(d, c, docs)) for d, c in cands]
         if head.text and len(docs) > 1:
-            cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text))
+            stop = min((r.start for r in head.refs), default=len(head.text))
+            cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text, stop))
         if not cands:
             return
         names = self._name_candidates(cands, docs)
@@ -211,22 +232,24 @@ class Linker:
             starts[id(d)].add(c.start)
         names: dict[str, tuple[str, str | None, str, set[str]]] = {}
         for doc, c in cands:
-            key = _prefer_part(ow_key(c.surface), keys, docs)
-            if not key or _names_a_person(doc.text, c, starts[id(doc)]):
+            key = prefer_part(ow_key(c.surface), keys, docs, self.index.keys)
+            others = [d.text for d in docs if d is not doc]
+            if not key or _names_a_person(doc.text, c, starts[id(doc)], others):
                 continue
             inside = [h for h in doc.hits if h.start < c.end and c.start < h.end]
             extended = self._extended_kb_title(c, key, inside)
             if (
                 any(
-                    not _weak_inside(h, c)
-                    and not _short_form(h, c, key, keys)
-                    and not _frames(h, c, doc.text, key, docs)
+                    not weak_inside(h, c)
+                    and not short_form(h, c, key, keys)
+                    and not frames(h, c, doc.text, key, docs, inside)
+                    and not embedded(h, c, doc.text)
                     for h in inside
                 )
                 and extended is None
             ):
                 continue  # a KB title inside or around the candidate: the KB evidence wins
-            surface = c.surface if ow_key(c.surface) == key else _part_surface(c.surface, key)
+            surface = c.surface if ow_key(c.surface) == key else part_surface(c.surface, key)
             if key in names:
                 names[key][3].add(surface)
                 continue
@@ -239,11 +262,12 @@ class Linker:
                 names[key] = (*known[:3], {surface})  # "Love is War – Ultra Romantic"
                 continue
             franchise = self.kb.franchise(fid) if fid else None
-            work = franchise.name if franchise else _clean(surface)
+            work = franchise.name if franchise else clean_title(surface)
             names[key] = (work, fid, fid or "ow:" + key, {surface})
             for alias, akey in pairs:
-                if akey and akey not in names and (fid is None or not _is_weak(akey)):
+                if akey and akey not in names and (fid is None or not is_weak(akey)):
                     names[akey] = (work, fid, fid or "ow:" + key, {alias})
+        join_tails(names, docs)
         return names
 
     def _extended_kb_title(self, c: TitleCandidate, key: str, inside: list[Hit]) -> str | None:
@@ -253,17 +277,20 @@ class Linker:
         if head is None or head.franchise_id is None or len(inside) > 1:
             return None
         franchise = self.kb.franchise(head.franchise_id)
-        extra = key.split()[len(_title_key(head.surface).split()) :]
+        extra = key.split()[len(title_key(head.surface).split()) :]
         if franchise is None or not extra:
             return None
-        known = {w for t in (franchise.name, *franchise.titles) for w in _title_key(t).split()}
+        after = c.surface[head.end - c.start :].split()
+        if len(after) >= 2 and after[0] in CONNECTORS and after[1][:1].isupper() and not head.weak:
+            return head.franchise_id  # "Girls und Panzer das Finale": a subtitle of the work
+        known = {w for t in (franchise.name, *franchise.titles) for w in title_key(t).split()}
         return head.franchise_id if all(w in known for w in extra) else None
 
     def _corroborated(
         self, doc: Doc, head: Doc, c: TitleCandidate, key: str, docs: list[Doc]
     ) -> bool:
         """False for a one-word candidate whose capital may be grammar or a quotation."""
-        if not _is_weak(key) or self.index.franchise_of(key):
+        if not is_weak(key) or self.index.franchise_of(key):
             return True
         if c.rule in ("quoted", "before_anime"):
             return False  # a one-word quotation is as often a word as a title
@@ -389,16 +416,8 @@ def _anime_context(doc: Doc) -> bool:
     return doc.cue
 
 
-# Memos of pure functions of a title or key string: news repeats its titles.
-_title_key = lru_cache(maxsize=4096)(normalise_title)
-
-
-@lru_cache(maxsize=8192)
-def _is_weak(key: str) -> bool:
-    """True for keys with one content word ("another", "the hero", "i am"): they need context."""
-    return sum(1 for w in key.split() if w not in FUNCTION_WORDS) <= 1
-
-
+# What may stand between a title and its season number: "X Season 2", "X (Season 2)", "X: S2".
+_SEASON_GAP = re.compile(r"[’']?s?[\s:(\[–—-]{1,4}")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(\S+)")
 
@@ -407,8 +426,13 @@ def _weak_hit_ok(doc: Doc, in_head: bool, h: Hit, title_keys: set[str]) -> bool:
     """The context tests of a weak hit ("Another", "Monster"), cheapest first."""
     if any(r.start <= h.start < r.end for r in doc.refs):
         return False  # "Another season" is a season phrase, not the show "Another"
-    if _title_key(h.surface) in title_keys:
+    if title_key(h.surface) in title_keys:
         return True  # the headline names it too
+    if any(
+        r.season is not None and not r.relative and _SEASON_GAP.fullmatch(doc.text, h.end, r.start)
+        for r in doc.refs
+    ):
+        return True  # "2. Hinamatsuri (Season 2)": a work with its season number
     if not in_head and (
         _sentence_initial(doc.text, h.start) or _inside_a_name(doc.text, h.start, h.end)
     ):
@@ -467,11 +491,13 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 # A person named where a title could stand: a credit word right before the name ("director
 # Kiyoshi Matsuda", "written by ..."), or the name's possessive right before a work ("Ren Eguchi's").
-# A bare "by" is left out: "inspired by X", "followed by X" name works as often as people.
+# A bare "by" is left out: "inspired by X", "followed by X" name works as often as people; "by"
+# after a kind of written work is its author's credit ("the manga by X", "novels by X").
 _PERSON_BEFORE = re.compile(
     r"\b(?:director|directed by|producer|composer|writer|written by|author|mangaka|creator|"
     r"created by|artist|illustrator|screenwriter|designer|animator|voice actor|voice actress|"
-    r"actor|actress|voiced by|composed by|illustrated by)\s+$",
+    r"actor|actress|voiced by|composed by|illustrated by|drawn by|penned by|"
+    r"(?:manga|manhwa|manhua|novels?|webtoon|comic|series|story|original work)\s+by)\s+$",
     re.IGNORECASE,
 )
 PERSON_WINDOW = 24  # characters searched before a candidate for a credit word ("designer ")
@@ -483,92 +509,32 @@ _POSSESSIVE_AFTER = re.compile(r"[’']s\s+")
 MAX_PERSON_LOOKS = 8  # occurrences of a name searched for a credit word (news repeats few names)
 
 
-def _names_a_person(text: str, c: TitleCandidate, title_starts: set[int]) -> bool:
+def _names_a_person(
+    text: str, c: TitleCandidate, title_starts: set[int], others: Iterable[str] = ()
+) -> bool:
     """True when an open-world candidate of two capitalised words (a given and a family name)
-    is a person's name: after a credit word anywhere in the text ("director X", "written by
-    X"), or with a possessive right before a title (one of ``title_starts``: "Ren Eguchi's")."""
+    is a person's name: after a credit word anywhere in the text or in the ``others`` (the
+    article's headline and body: "director X", "written by X", "the manga by X"), or with a
+    possessive right before a title (one of ``title_starts``: "Ren Eguchi's")."""
     words = c.surface.split()
     if len(words) != 2 or not all(w[:1].isupper() for w in words) or c.rule == "quoted":
         return False
-    pos = text.find(c.surface)
-    for _ in range(MAX_PERSON_LOOKS):  # any credit of the name in the article
-        if pos < 0:
-            break
-        if _PERSON_BEFORE.search(text, max(0, pos - PERSON_WINDOW), pos):
-            return True
-        pos = text.find(c.surface, pos + 1)
+    for t in (text, *others):
+        pos = t.find(c.surface)
+        for _ in range(MAX_PERSON_LOOKS):  # any credit of the name in the article
+            if pos < 0:
+                break
+            if _PERSON_BEFORE.search(t, max(0, pos - PERSON_WINDOW), pos):
+                return True
+            pos = t.find(c.surface, pos + 1)
     after = _POSSESSIVE_AFTER.match(text, c.end)
     return after is not None and after.end() in title_starts
-
-
-def _short_form(h: Hit, c: TitleCandidate, key: str, keys: set[str]) -> bool:
-    """True when a KB hit sits inside a candidate that is the opening of a longer title the
-    article writes out ("Campfire Cooking in Another World" of "... with My Absurd Skill"):
-    the candidate is that title's short form, not a frame around the KB title."""
-    return c.start < h.start and any(k != key and k.startswith(key + " ") for k in keys)
-
-
-# Lower-case words that join a longer title's words to a KB title at its end ("Campfire Cooking
-# in Another World", "Tales of Moon").
-_FRAME_CONNECTORS = frozenset(["in", "of", "with", "no", "to", "and", "from", "at", "for", "on"])
-MIN_FRAME_REPEATS = 2  # a framing title the article writes once may be a phrase ("Tonight in X")
-
-
-def _frames(h: Hit, c: TitleCandidate, text: str, key: str, docs: list[Doc]) -> bool:
-    """True when ``c`` is a longer title that ends with the KB title ``h`` after a lower-case
-    connector, and the article (headline included) writes that longer title more than once."""
-    if h.start <= c.start:
-        return False
-    before = text[c.start : h.start].split()
-    while before and before[-1] in ("the", "a", "an"):
-        before.pop()
-    if len(before) < 2 or before[-1] not in _FRAME_CONNECTORS or not before[0][:1].isupper():
-        return False
-    return sum(d.collapsed.count(" " + key + " ") for d in docs) >= MIN_FRAME_REPEATS
-
-
-def _weak_inside(h: Hit, c: TitleCandidate) -> bool:
-    """True for a one-word KB hit inside a longer open-world title ("Moon" in "Moon Harbor")."""
-    return h.weak and c.start <= h.start and h.end <= c.end and h.end - h.start < c.end - c.start
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
     """True when ``pos`` starts a sentence (capitalised there for grammar, not as a name)."""
     before = text[max(0, pos - 3) : pos].rstrip(" \"“‘'")
     return not before or before[-1] in ".!?\n"
-
-
-def _prefer_part(key: str, keys: set[str], docs: list[Doc]) -> str:
-    """A shorter candidate key that starts or ends ``key`` and also stands alone in the article.
-
-    "fans of solo leveling" -> "solo leveling"; "frieren receiving" -> "frieren".
-    """
-    words = key.split()
-    for i in range(1, len(words)):
-        for part in (" ".join(words[i:]), " ".join(words[:-i])):
-            if part in keys and part.split()[0] not in GENERIC and _stands_alone(part, key, docs):
-                return part
-    return key
-
-
-def _stands_alone(part: str, key: str, docs: list[Doc]) -> bool:
-    """True when ``part`` occurs in the article outside occurrences of ``key``."""
-    p, k = " " + part + " ", " " + key + " "
-    return any(d.collapsed.count(p) > d.collapsed.count(k) for d in docs)
-
-
-def _part_surface(surface: str, key: str) -> str:
-    """The words at the start or end of ``surface`` that make ``key``."""
-    words = surface.split()
-    n = len(key.split())
-    head = " ".join(words[:n])
-    return head if ow_key(head) == key else " ".join(words[len(words) - n :])
-
-
-def _clean(surface: str) -> str:
-    """A display title: quotes and possessives off, single spaces."""
-    s = " ".join(surface.split()).strip("‘’'\"“”:,-–— ")
-    return re.sub(r"[’']s$", "", s)
 
 
 def _occurrences(doc: Doc, key: str, forms: set[str], work: str, fid: str | None) -> list[Hit]:
