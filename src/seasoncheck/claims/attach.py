@@ -39,7 +39,7 @@ _AND_FINAL = P.caseless(
 _PAST_AFTER = P.caseless(
     r"^\s*(?:of [^,.]{0,40}?)?(?:,[^,.;]{1,60},)?(?:,\s*which\s+)?\s*(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|finished (?:its run|airing)|arrived|"
     r"launched|was broadcast|went live|started|began|streamed|is currently|are currently|just concluded|(?:was|were) (?:teased|aired|broadcast|screened|shown|streamed|completed|finished)|"
-    r"followed|drew|earned|received|won|became|proved|topped|wrapped|sold)\b"
+    r"followed|drew|earned|received|won|became|proved|topped|wrapped|sold|signed off|bowed out)\b"
 )
 
 
@@ -263,7 +263,8 @@ def attach(
             continue  # "the only new project is a 4K remaster": a product, not an installment
         key = _ref_key(text, ref, target)
         if key == "past":
-            past = True
+            # "with the first season's team returning": the past season names a team, not the claim
+            past = past or text[ref.end : ref.end + 2] not in ("'s", "’s")
             continue
         spots.append((ref.start, key))  # type: ignore[arg-type]
         if key not in keys:

@@ -44,9 +44,10 @@ _NAME_ANNOUNCES = re.compile(
 # carried the first season", "..., as it did with the first three seasons".
 _ASIDE = P.caseless(
     r",\s*(?:which|who|whose|the (?:\w+ )?(?:studio|company|team|service|platform) (?:behind|that|which|who))\b[^,;:]*(?=,)|\([^()]*\)|"
+    r"\bas (?:in|with|for|on|during) (?:the |all |both )?(?:first|previous|last|earlier|past|prior|original|older|two|three|four|\w+ earlier|\w+ previous) (?:\w+ )?(?:season|seasons|cours?|parts?|installments?)\b|"
     r",\s*(?:given that|just as|as (?:it|they|he|she) (?:did|had|has|have)(?: done)? (?:with|for)|"
     r"after (?:taking over|replacing|succeeding|handling|animating|producing))\b[^;:]*$|"
-    r",\s*which\s+(?:\w+\s+){0,2}?(?:has|had|have|was|were|streamed|aired|animated|produced|premiered|"
+    r",\s*(?:the (?:same |very )?(?:studio|company|team) )?which\s+(?:\w+\s+){0,2}?(?:has|had|have|was|were|streamed|aired|animated|produced|premiered|"
     r"carried|holds|held|licensed)\b(?![^,;:]*\b(?:will|set to|slated|upcoming)\b)[^,;:]*$"
 )
 
@@ -205,7 +206,7 @@ def _hearsay(m: re.Match[str]) -> bool:
     """True when a leak cue is only a hearsay adverb, or a verb of saying whose subject is the cited
     report ("a report in X claims that ...")."""
     word = m.group().lower()
-    return word in _HEARSAY or word.startswith("claim")
+    return word in _HEARSAY or word.startswith("claim") or word.endswith(" said to")
 
 
 def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
@@ -233,7 +234,7 @@ def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
 
 # An outlet named after the claim: "..., Deadline reported." / "..., the Hollywood Reporter writes."
 _OUTLET_AFTER = re.compile(
-    r"[,;]\s*(?:the\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
+    r"(?:[,;]\s*|^\W*)(?:the\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+"
     r"(?:reported|reports|wrote|writes)\b"
 )
 
@@ -302,6 +303,18 @@ _JUDGED_BEFORE = P.caseless(
 )
 
 
+# "fake" before a noun that is no claim or promo item is a premise of the story ("a fake couple",
+# "fake dating"); after a quantifier it speaks of fakes in general ("half of the fake posts").
+_FAKE_PREMISE_AFTER = P.caseless(
+    r"\s+(?!(?:news|posters?|trailers?|teasers?|visuals?|images?|pictures?|announcements?|leaks?|rumou?rs?|dates?|"
+    r"reports?|claims?|accounts?|screenshots?|posts?|tweets?|listings?|info|information|pvs?|art|artwork|key|promo|"
+    r"season|sequel|renewal|alarm|material|graphic|edits?|video|clip|schedule)\b)[a-z-]+\b"
+)
+_GENERIC_BEFORE = P.caseless(
+    r"\b(?:half|many|most|some|lots|plenty|all|one|any) of the\s+$|\b(?:many|countless|endless|the usual)\s+$"
+)
+
+
 def denies(text: str, absent: list[tuple[int, int]] | None = None) -> bool:
     """True when the sentence calls a claim false, outside ``absent`` clauses and title words."""
     if P.DENIAL.search(text) is None:  # the common case: one prefiltered search
@@ -313,6 +326,15 @@ def denies(text: str, absent: list[tuple[int, int]] | None = None) -> bool:
             text[m.start()].isupper()
             and text[m.start() : m.end()].lower() in ("fake", "false")
             and not _JUDGED_BEFORE.search(text, 0, m.start())
+        ):
+            continue
+        if (
+            text[m.start() : m.end()].lower() in ("fake", "false")
+            and (
+                _FAKE_PREMISE_AFTER.match(text, m.end())
+                or _GENERIC_BEFORE.search(text, 0, m.start())
+            )
+            and not _JUDGED_BEFORE.search(text, 0, m.start())  # "the poster is fake and ..."
         ):
             continue
         return True

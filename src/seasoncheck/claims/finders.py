@@ -46,7 +46,13 @@ _ANNOUNCE_DATE_BEFORE = P.caseless(
 # The date of the announcement, not of the premiere: "as announced at the Expo panel in July".
 _ANNOUNCED_AT = P.caseless(
     r"\b(?:announced|revealed|unveiled|confirmed|teased)\s+(?:at|during|on|via|in)\b"
-    r"(?:(?!\b(?:that|will|to|for|air|premiere|release|debut|arrive|return|launch)\b)[^,;.]){0,50}\b(?:in|on)\s+$"
+    r"(?:(?!\b(?:that|will|to|for|air|premiere|release|debut|arrive|return|launch)\b)[^,;.]){0,60}\b(?:in|on)\s+$"
+)
+# The same with the announced installment as the object: "confirmed Season 3 in August", "announced
+# the sequel during its showcase on November 4" (a date not after publication: news already out).
+_ANNOUNCED_OBJECT_AT = P.caseless(
+    r"\b(?:announced|revealed|unveiled|confirmed|teased)\s+"
+    r"(?:(?!\b(?:that|will|would|to|for|is|are|air\w*|premier\w*|releas\w*|debut\w*|arriv\w*|return\w*|launch\w*|coming|comes|hits?|lands?|opens?|starts?|begins?|drops?|out)\b)[^,;.]){0,60}\b(?:in|on)\s+$"
 )
 # The date a trailer or visual came out, not the premiere: "the key visual, released in March 2025,".
 _TRAILER_DATE = P.caseless(
@@ -164,7 +170,9 @@ def _channel_only(s: Sent, m: re.Match[str]) -> bool:
 _TOPIC_INTRO = P.caseless(
     r"\bin this (?:article|post|guide|piece)\b|\b(?:tell|show) you (?:all |everything )?about\b|"
     r"\beverything (?:we know|you need to know)\b|\bhere(?:[’']s| is) (?:everything|all)\b|"
-    r"\b(?:eager|want|wants|waiting|dying|curious|keen|desperate) to (?:know|learn|find out|hear)\b"
+    r"\b(?:eager|want|wants|waiting|dying|curious|keen|desperate) to (?:know|learn|find out|hear)\b|"
+    # a listicle's introduction: "to round up the continuations", "Here are three sequels that ..."
+    r"\bround(?:s|ed|ing)? up (?:the |all |every |some )?\b|\bhere (?:are|is) (?:the |our |a )?(?:\w+ )?(?:continuations|sequels|seasons|renewals|shows|titles|series)\b"
 )
 MAX_LABEL_WORDS = 12  # the heading length of claims.subject: news sentences run longer
 
@@ -234,6 +242,10 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False  # (a colon after "coming in April 2027" ends a headline's first part)
     if _ANNOUNCED_AT.search(before) or _TRAILER_DATE.search(before):
         return False
+    if _ANNOUNCED_OBJECT_AT.search(before) and (
+        d.relative or not _after_publication(d, s.published)
+    ):
+        return False
     if _replaced(before) or P.REPLACED_BEFORE.search(before[-40:]):
         return False
     if _promo_date(text, d, before) or _other_product(before):
@@ -248,7 +260,11 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False
     if d.precision == 1 and _YEAR_LABEL_BEFORE.search(before) and _YEAR_LABEL_AFTER.match(after):
         return False  # "the release of the 2026 film": the year names an installment, not a date
-    if _NOT_EXPECTED.search(before) and not before.rstrip().endswith(("until", "before")):
+    if (
+        _NOT_EXPECTED.search(before)
+        and not before.rstrip().endswith(("until", "before"))
+        and not P.DENIAL.search(text)  # "No, X is not getting a season in May": a denied date
+    ):
         return False
     if _before_publication(d, s.published) and not P.FUTURE.search(before[-60:]):
         return False
@@ -329,6 +345,14 @@ def _before_publication(d: DateMention, pub: tuple[int, int] | None) -> bool:
     return bool(month and pub[1] and month < pub[1])
 
 
+def _after_publication(d: DateMention, pub: tuple[int, int] | None) -> bool:
+    """True when the date lies after the article's publication month."""
+    if pub is None or not d.value or not d.value[:4].isdigit():
+        return False
+    year, month = int(d.value[:4]), _month_of(d.value)
+    return year > pub[0] or (year == pub[0] and bool(month and pub[1]) and month > pub[1])
+
+
 _SEASON_MONTH = {"WINTER": 1, "SPRING": 4, "SUMMER": 7, "FALL": 10}
 
 
@@ -382,13 +406,22 @@ def find_delay(s: Sent) -> list[Finding]:
         if d.start > m.start() and (
             P.DELAY_TARGET.search(between[-12:]) or _NOW_BEFORE.search(between)
         ):
-            if _before_publication(d, s.published):
+            if _before_publication(d, s.published) or _dated_in_past_year(s, d):
                 return []  # moved to a date already past when the article was written: history
             return [Finding("delay", d.value, True), Finding("release", d.value, True)]
     shifted = _shifted_date(s, m.start())
     if shifted:
         return [Finding("delay", shifted, True)]
     return [Finding("delay", None)]
+
+
+def _dated_in_past_year(s: Sent, d: DateMention) -> bool:
+    """True when a delay's new date has no year of its own and the sentence dates its story in a
+    year before the article's: "It premiered in January 2023, and the last episodes were pushed
+    back to April" is April 2023, not next April."""
+    return d.relative and any(
+        o is not d and not o.relative and _year_before_publication(o, s.published) for o in s.dates
+    )
 
 
 def _shifted_date(s: Sent, delay_at: int) -> str | None:

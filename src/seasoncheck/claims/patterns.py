@@ -474,7 +474,7 @@ RELEASE_VERB = _rx(
     r"\bcom(?:e|es|ing) (?:back|out)\b|\bbe back\b|\bkicks? off\b|\b(?:start|begin)(?:s|ning|ing)? (?:airing|streaming|broadcasting)\b|\bhit(?:s|ting)? (?:the )?screens\b|"
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\breach(?:es|ing)? (?:\w+ )?(?:theaters|theatres|cinemas|screens)\b|\bnew episodes (?:will )?(?:start|begin)\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
-    r"\bpremiere date\b|\brelease date\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
+    r"\bpremiere date\b|\brelease date\b|\bwindow (?:for|of|is|would be)\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
     r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
     r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b",
     re.IGNORECASE,
@@ -514,7 +514,7 @@ REPLACED_SCHEDULE = _rx(
     re.IGNORECASE,
 )
 STUDIO_TIE = _rx(
-    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
+    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
     r"\b(?:share|split)(?:s|ing)? the animation\b|"
@@ -547,7 +547,7 @@ ANIMATION_WORD = _rx(r"\banimat\w*|\bproduc\w*|\bstudio\b|\bhelm\w*|\bhandl\w*",
 NEGATED = _rx(r"\bnot\b|n[’']t\b|\bno longer\b|\bnever\b|\bunlikely\b", re.IGNORECASE)
 STUDIO_NEW = _rx(
     r"\bwill\b|\bonce again\b|\bagain\b|\breturn|\bback\b|\bin production\b|\bnew season\b|\bsequel\b|\bnext season\b|"
-    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
+    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_AFTER = _rx(
@@ -563,7 +563,7 @@ STREAM_VERB = _rx(
     r"\bstream(?:s|ing)?\b(?!\s+(?:platform|service|giant|site|app))|\bsimulcast(?:s|ed|ing)?\b|\bwatch\b|"
     r"\bavailable\b|\baccessible\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
     r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing|ed)? (?:it|them) up\b|\b(?:debut|premiere|arrive|launch)(?:s|d|ed|es|ing)? (?:\w+ly )?on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the \d|\d|tv|television))|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b|"
-    r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|"
+    r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|\bto (?:its|their) (?:[\w-]+ ){0,2}?(?:lineup|line-up|catalog(?:ue)?|slate)\b|"
     r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b",
     re.IGNORECASE,
 )
@@ -577,7 +577,7 @@ STREAM_FUTURE = _rx(
 STREAM_CORef = _rx(r"\bthe (?:\w+ )?streaming (?:giant|service|platform|site)\b", re.IGNORECASE)
 TRAILER = _rx(
     r"\btrailers?\b|\bteasers?\b|\bpvs?\b|\bpromo(?:tional)? (?:video|art|image|illustration|visual)s?\b|\bkey visuals?\b|"
-    r"\bvisuals?\b|\bposters?\b|\bpreview image\b|\bannouncement video\b|\bteaser video\b|\bclip\b|\billustration\b|\bfootage\b",
+    r"\bvisuals?\b|\bposters?\b(?!\s+(?:also\s+)?(?:says|said|claims|claimed|writes|wrote|adds|added|insists|insisted|who)\b)|\bpreview image\b|\bannouncement video\b|\bteaser video\b|\bclip\b|\billustration\b|\bfootage\b",
     re.IGNORECASE,
 )
 TRAILER_OUT = _rx(
@@ -595,7 +595,7 @@ TRAILER_OUT = _rx(
 TRAILER_RELEASER = re.compile(
     r"(?:^\s*(?:date\s+[\d-]+\s+)?|[,;]\s+|\band\s+|\bthat\s+)(?:[Tt]he\s+)?(?:same\s+)?(?:(?:anime[’']s\s+|show[’']s\s+)?(?:official\s+)?"
     r"(?:[Aa]ccount|[Ww]ebsite|[Ss]ite|[Pp]ost|[Ss]taff|[Ss]tudio|(?:[Pp]roduction\s+)?[Cc]ommittee|[Cc]ompany|"
-    r"[Ss]treamer|[Tt]eam|[Pp]ublisher|[Cc]hannel|[Dd]istributor|(?:[Ll]ive\s?)?[Ss]tream|[Pp]age|[Pp]anel)|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
+    r"[Ss]treamer|[Tt]eam|[Pp]ublisher|[Cc]hannel|[Dd]istributor|(?:[Ll]ive\s?)?[Ss]tream|[Pp]age|[Pp]anel)|(?:(?:original\s+)?(?:creator|author|mangaka|illustrator)\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
     r"(?:(?:has|have|had|also|then|later|just|officially)\s+){0,2}"
     r"(?:released|posted|shared|unveiled|revealed|published|dropped|streamed|debuted|premiered|included|"
     r"features|featured|attached|carried|uploaded|(?:ended|closed|opened) with)\s+(?:\w+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
@@ -608,7 +608,7 @@ TRAILER_TO_COME = _rx(
     re.IGNORECASE,
 )
 TRAILER_LINK = _rx(
-    r"\bannouncement\b|\baccompan(?:ied|ying)\b|\balong with\b|\balongside the (?:news|announcement)\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b",
+    r"\bannouncement\b|\baccompan(?:ied|ying)\b|\b(?:came|comes|come) with\b|\balong with\b|\balongside the (?:news|announcement)\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b",
     re.IGNORECASE,
 )
 
@@ -619,12 +619,12 @@ ABSENCE = _rx(
     r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
     r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
-    r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any) (?:\w+ )?(?:announcement|confirmation)\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
+    r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any) (?:\w+ )?(?:announcement|confirmation)\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:speculation|the wait|guessing|waiting)(?: game)? (?:will (?:have to )?continue|continues|goes on|must continue|is not over)\b|\b(?:were|are|was|is|been|keep|kept) (?:still )?(?:hoping|wishing|praying|asking|begging) for\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
-    r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
+    r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry|give|reveal|share|mention|provide|offer|announce) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
     r"\bwe(?:[’']ll| will) (?:\w+ )?update\b|\b(?:the moment|as soon as) (?:an? |the |any )?(?:\w+ )?(?:date|news|details|information)\b|"
     r"\bis still speculative\b|\basking (?:when|if|whether)\b|\bwondering (?:when|if|whether)\b|"
-    r"\b(?:when|if) (?:anything|something|more|news|details)\b|\bonce (?:anything|something|news|details|more (?:news|details|information))\b|\bnot confirmed\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
+    r"\b(?:when|if) (?:anything|something|more|news|details)\b|\bonce (?:anything|something|news|details|more (?:news|details|information))\b|\bnot confirmed\b|\b(?:is|are)(?: not|n[’']t) (?:yet )?(?:released|out)(?: yet| till now| until now| so far| as of now)\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
     re.IGNORECASE,
 )
 # A season said not to exist: "there is no second season planned" (a denied renewal).
@@ -641,14 +641,15 @@ DENIAL = _rx(
     r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel|anime)s? (?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
     r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b|\bnot (?:produced|made|created) by us\b|"
     r"\bthere (?:is|are|will be) no (?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b|"
-    r"^\W*(?:date\s+[\d-]+\s+)?no,\s+(?:[\w'’:-]+\s+){1,8}?(?:is|are|was|were)(?:n[’']t|\s+not)\b",
+    r"\bnot (?:an? )?official (?:material|artwork|art|image|poster|visual|announcement|information)\b|"
+    r"^\W*(?:date\s+[\d-]+\s+)?(?:(?:so|sadly|unfortunately|nope|well|again),?\s+)?no,\s+(?:[\w'’:-]+\s+){1,8}?(?:is|are|was|were)(?:n[’']t|\s+not)\b",
     re.IGNORECASE,
 )
 HEDGE = _rx(
     r"\bcould\b|\bmight\b|\blikely\b|\bunlikely\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\bprobably\b|"
     r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\bwould(?:n[’']t| not)? be (?:\w+ )?(?:shocked|surprised)\b|\b(?:we|fans|many|some) (?:\w+ )?(?:believe|feel|think)\b|\bpredict\w*\b|\bspeculat\w*\b|\bif (?:it|the|season|they|this|one|an?|there|so)\b|\bseems?\b|"
     r"\bchances are\b|\btentative\w*\b|\bhope\w*\b|\bbased on (?:the |this|that|previous)\b|\bpotentially\b|"
-    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bbet (?:money|that|on)\b|\bmoney (?:is|would be|'s) on\b|\b(?:good|fair|decent|high|strong|real|slim|small) chance\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|"
+    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bbet (?:money|that|on)\b|\bmoney (?:is|would be|'s) on\b|\b(?:good|fair|decent|high|strong|real|slim|small) chance\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|\bshould(?:n[’']t| not)? expect\b|\brealistic(?:ally)?\b|"
     r"\bpresumabl[ye]\b|\bin all likelihood\b|\bplausibl[ye]\b|\bconceivabl[ye]\b|\bwould\s+[\"“]?(?:\w+ly\s+)?(?:happily|gladly|love to|like to|be (?:happy|glad|willing) to)\b|"
     r"\bpodr[íi]a\b|\bpotrebbe\b|\bsemble\b|\bse espera\b|\bpourrait\b",
     re.IGNORECASE,
@@ -662,7 +663,7 @@ SOURCE_CUE = _rx(
 )
 HEDGE_MAY = re.compile(r"\bmay\b")  # lower-case: "May 4" is a month
 LEAK = _rx(
-    r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|\bapparently\b|\b(?:retailer|store|shop)(?:[’']s)? (?:\w+ )?listing\b|\blisting on (?:a|an)\b|\b(?:database|catalog(?:ue)?) (?:listing|entry)\b|\binternal (?:catalog(?:ue)?|database|listing)\b|"
+    r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\b(?:is|are|was|were) said to\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|\bapparently\b|\b(?:retailer|store|shop)(?:[’']s)? (?:\w+ )?listing\b|\blisting on (?:a|an)\b|\b(?:database|catalog(?:ue)?) (?:listing|entry)\b|\binternal (?:catalog(?:ue)?|database|listing)\b|"
     r"\b(?:trustworthy|trusted|credible|reliable|well-known) (?:\w+ )?(?:source|user|account|leaker|insider)s?\b|"
     r"\bthese accounts\b|\bsocial media (?:rumblings|users?|posts?)\b|\bwhistleblowers?\b|\bsources? close to\b|"
     r"\bunconfirmed\b|\bclaim(?:s|ed|ing)? (?:that|to)\b|\baccording to (?:a |an )?(?:source|insider|leak)|"
@@ -687,11 +688,11 @@ OFFICIAL = _rx(
     r"(?<!like an )(?<!like the )(?<!look like )\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
     r"(?<!\ban )(?<!\ba )\btwitter (?:account|page)\b|(?<!\ban )\bx (?:account|page)\b|\bstaff page\b|\bcredits? (?:line|roll)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
     r"\b(?:debuted|premiered|shown|screened|unveiled) (?:on|at|during) (?:the |a |its )?(?:\w+ )?(?:panel|stage|showcase)\b|"
-    r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\baccording to (?:the|this|that|its) (?:official )?(?:announcement|statement|press release|website|site)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
+    r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\b(?:according to|per|as per) (?:the|this|that|its) (?:same |official )?(?:announcement|statement|press release|website|site|account)\b|\bthe (?:same )?(?:announcement|statement|press release) (?:added|adds|said|says|noted|notes|continued|continues|read|reads|stated|states)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
     r"\b(?:finale|final episode|last episode)\b[^.]{0,60}\b(?:announced|revealed|confirmed|confirming)\b|\bthrough the teaser\b|"
     r"\bvia (?:a |the )?(?:new )?teaser\b|\b(?:announced|confirmed|revealed|unveiled|shared|posted) (?:by|through|on) (?:the )?(?:[A-Z][\w.]*\s*){1,3}(?:account|channel|website|animation|studio)\b|\bcuenta oficial\b|\bofficiel\w*\b|\bufficial\w*\b|"
     # a service adding the new season to its own line-up page
-    r"\b(?:has |have )?added (?:the |its )?(?:[\w-]+ ){0,3}?(?:season|series|sequel|show|anime|film|movie) to (?:its|their) (?:[\w-]+ ){0,3}?(?:lineup|line-up|catalog(?:ue)?|schedule|slate)\b|"
+    r"\b(?:has |have )?added (?:the |its )?(?:[\w-]+ ){0,3}?(?:season|series|sequel|show|anime|film|movie)(?: \d+)? to (?:its|their) (?:[\w-]+ ){0,3}?(?:lineup|line-up|catalog(?:ue)?|schedule|slate)\b|"
     # the rights holder's own notice speaks in the first person: "we had announced", "we have
     # made the difficult decision to postpone" (a news outlet reports, it does not announce)
     r"\bwe (?:have |had )?(?:previously |originally )?(?:announced|decided)\b|\bwe (?:have )?made the (?:\w+ )?decision\b",
@@ -699,7 +700,7 @@ OFFICIAL = _rx(
 )
 # Weaker official channels: they count only with an announcing verb in the same clause.
 OFFICIAL_WEAK = _rx(
-    r"\b(?:the )?(?:makers|creators|showrunners|producers|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
+    r"\b(?:the )?(?:makers|creators|original authors?|mangaka|showrunners|producers|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
     r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|\bsocial media accounts\b|"
     r"\b(?:its|their) (?:official )?(?:[\w-]+ ){0,2}account\b|\bthe (?:official )?(?:statement|press release)\b",
     re.IGNORECASE,
@@ -738,7 +739,8 @@ FUTURE = _rx(
 )
 PAST_SEASON = _rx(
     r"\b(?:first|previous|last|earlier|past|prior|original) (?:season|seasons|cour|part)\b|\bseason (?:1|one)\b|"
-    r"\bseasons (?:one|1) and (?:two|2)\b|\bfirst and second seasons?\b|\bformer\b",
+    r"\bseasons (?:one|1) and (?:two|2)\b|\bfirst and second seasons?\b|\bformer\b|"
+    r"\ball (?:two|three|four|five|six|seven|\d) (?:\w+ )?seasons\b|\bboth (?:\w+ )?seasons\b",
     re.IGNORECASE,
 )
 NEW_INSTALLMENT = _rx(
@@ -792,7 +794,7 @@ STUDIO_SPELLINGS = {
 SERVICES = (
     "Crunchyroll", "Netflix", "HIDIVE", "Disney+", "Disney Plus", "Hulu", "Amazon Prime Video",
     "Prime Video", "Funimation", "Bilibili", "Muse Asia", "Ani-One", "Hotstar", "ADN", "Wakanim",
-    "Aniplus", "iQIYI", "HBO Max", "Tubi", "VRV", "Anime Digital Network",
+    "Aniplus", "iQIYI", "HBO Max", "Tubi", "VRV", "Anime Digital Network", "Tencent Video", "Youku", "WeTV",
 )  # fmt: skip
 # Outlets: a cited name that is one of these is another outlet, not an official channel.
 OFFICIAL_NAMES = SERVICES + (

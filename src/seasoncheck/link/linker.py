@@ -48,10 +48,12 @@ from seasoncheck.link.worknames import (
     frames,
     is_weak,
     join_tails,
+    long_form,
     part_surface,
     possessor_title,
     prefer_part,
     short_form,
+    tie_names,
     title_key,
     weak_inside,
 )
@@ -140,6 +142,7 @@ class Linker:
             hits = [h for h in doc.hits if not _inside(h.start, _skip_spans(doc))]
             doc.hits = _resolve_overlaps(hits)
             doc.owners.clear()  # owners of season references are looked up from here on
+        tie_names(docs)
         article_names(docs)
         subject = self._subject(head, body)
         title_mentions = self._mentions(head, subject)
@@ -255,7 +258,7 @@ class Linker:
                 continue
             if not self._corroborated(doc, docs[0], c, key, docs):
                 continue
-            fid = self.index.franchise_of(key) or extended
+            fid = self.index.franchise_of(key) or extended or long_form(key, docs)
             pairs = [(a, ow_key(a)) for a in c.aliases] if key == ow_key(c.surface) else []
             known = next((names[k] for _, k in pairs if k in names), None)
             if fid is None and known is not None:

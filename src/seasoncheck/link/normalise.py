@@ -34,8 +34,10 @@ _RARE_PUNCT = re.compile(
 _STR_PUNCT = re.compile(r"[^\w&\u00d7]|_", re.UNICODE)
 _STR_SPACES = re.compile(r"\s+")
 # Most title variants generated for the spacing of punctuation gaps ("Re:Zero" / "Re: Zero"):
-# each gap with punctuation takes one or two spaces (three punctuated gaps at most).
-MAX_VARIANTS = 8
+# each gap with punctuation takes one to three spaces ("Bastard!! Heavy", "X - Y"; two
+# punctuated gaps at most), else one or two (three gaps at most).
+MAX_VARIANTS = 9
+_GAP_WIDTHS = ((" ", "  ", "   "), (" ", "  "))
 
 
 def normalise_title(title: str) -> str:
@@ -183,11 +185,12 @@ def latin_variants(title: str) -> frozenset[str]:
     gaps = re.findall(r" +", per_char)
     punct_gaps = [len(g) > 1 or _gap_had_punct(title, i) for i, g in enumerate(gaps)]
     own = {" " + per_char + " ", " " + " ".join(words) + " "}
-    if 2 ** sum(punct_gaps) > MAX_VARIANTS:
+    widths = next((w for w in _GAP_WIDTHS if len(w) ** sum(punct_gaps) <= MAX_VARIANTS), None)
+    if widths is None:
         return frozenset(own)
     variants = [words[0]]
     for word, punct in zip(words[1:], punct_gaps, strict=True):
-        seps = (" ", "  ") if punct else (" ",)
+        seps = widths if punct else (" ",)
         variants = [v + sep + word for v in variants for sep in seps]
     return frozenset(own | {" " + v + " " for v in variants})
 

@@ -281,6 +281,8 @@ def _run_before(text: str, end: int, rule: str, span: int = MAX_RUN_CHARS) -> li
     tail = _make(text, run, rule)
     if not tail or not colon or run[0][0] != _first_token(text, lo + cut, lo + len(seg)):
         return tail
+    if _QUESTION_WORD.match(text, run[0][0]):
+        return []  # "20 Years of X: How the Club Changed ...": a feature's question, no subtitle
     head_seg = seg[: cut - len(seg[:cut]) + len(seg[:cut].rstrip(" :-–—"))]
     head_cut, _ = _last_boundary(head_seg)
     head_run = _walk_back(text, lo + head_cut, lo + len(head_seg))
@@ -499,12 +501,27 @@ def _is_abbreviation(seg: str, dot: int) -> bool:
     return word.lower().strip("‘’'\"“(") in ABBREVIATIONS
 
 
+# After a colon, these words open a feature headline's question or explanation ("20 Years of X:
+# How the Host Club Changed Shoujo"), not a subtitle of the title before the colon.
+_QUESTION_WORD = re.compile(r"(?:How|Why|What|When|Where|Who|Which)\b")
+# An anniversary phrase before a title ("20 Years of X", "Ten Years of X"): the title is X.
+_ANNIVERSARY = re.compile(
+    r"(?:\d{1,3}|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|a\s+hundred)\s+"
+    r"(?:years|decades)\s+of\s+",
+    re.IGNORECASE,
+)
+
+
 def _make(text: str, run: list[tuple[int, int]], rule: str) -> list[TitleCandidate]:
     """Trim a run of words to a title candidate, or nothing when no title is left."""
+    if run and (m := _ANNIVERSARY.match(text, run[0][0])) and m.end() < run[-1][1]:
+        run = [w for w in run if w[0] >= m.end()]
     words = [text[s:e] for s, e in run]
     while words and (_lead_word(words[0]) or words[0].islower() or words[0] in CONNECTORS):
         words.pop(0)
         run = run[1:]
+    if len(words) > 2 and words[-2] == "at" and words[-1].strip(":,").isdigit():
+        words, run = words[:-2], run[:-2]  # "Planetes at 23: ...": the work's age, no title word
     while words and (words[-1].lower().strip("’':,") in CONNECTORS or _lead_word(words[-1])):
         words.pop()
         run = run[:-1]

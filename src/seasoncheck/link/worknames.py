@@ -207,3 +207,64 @@ def clean_title(surface: str) -> str:
     """A display title: quotes and possessives off, single spaces."""
     s = " ".join(surface.split()).strip("‘’'\"“”:,-–— ")
     return re.sub(r"[’']s$", "", s)
+
+
+def long_form(key: str, docs: list[Doc]) -> str | None:
+    """The franchise of the KB title the article writes out whose opening words are the
+    one-word open-world title ``key`` ("Ouran" of "Ouran High School Host Club"): news names
+    a work in full once, then by its first word. None when no KB title, or two franchises'
+    titles, open with it."""
+    if not is_weak(key):
+        return None
+    found = {
+        h.franchise_id
+        for d in docs
+        for h in d.hits
+        if h.franchise_id is not None and title_key(h.surface).startswith(key + " ")
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+# What stands between a work's name and its other name when the article gives both: "X (Y)",
+# "X (also known as Y)", "X, also known as Y", "X, known in Japan as Y", "X (aka Y)".
+_TIE_GAP = re.compile(
+    r"\s*(?:\(\s*(?:(?:also\s+known\s+as|aka|a\.k\.a\.|known\s+in\s+japan\s+as|originally)\s+)?"
+    r"|,\s+(?:also\s+known\s+as|aka|a\.k\.a\.|known\s+in\s+japan\s+as|originally)\s+)",
+    re.IGNORECASE,
+)
+_CLOSE = re.compile(r"\s*\)")
+MAX_TIE_GAP = 30  # characters between the two names
+
+
+def tie_names(docs: list[Doc]) -> None:
+    """One work for two names the article writes as one another's other name ("The Ice Guy
+    (Koori Zokusei Danshi)", "X, also known as Y"): every hit of the second takes the first's
+    key and work, and the KB franchise either name links to. The first name, the one the
+    article's prose leads with (news gives the original or short title after it), names the work.
+    Two different KB works side by side stay two works."""
+    firsts: dict[str, Hit] = {}
+    seconds: dict[str, tuple[str, str | None]] = {}  # second key -> (first key, its franchise)
+    for d in docs:
+        for a, b in zip(d.hits, d.hits[1:], strict=False):
+            if a.key == b.key or b.start - a.end > MAX_TIE_GAP or a.key in seconds:
+                continue
+            gap = _TIE_GAP.fullmatch(d.text, a.end, b.start)
+            if gap is None or None not in (a.franchise_id, b.franchise_id):
+                continue
+            if "(" in gap.group(0) and not _CLOSE.match(d.text, b.end):
+                continue  # "X (Y and Z)": no other name of X
+            if b.key not in seconds and b.key not in firsts:
+                firsts.setdefault(a.key, a)
+                seconds[b.key] = (a.key, b.franchise_id)
+    if not seconds:
+        return
+    fids = {k: a.franchise_id for k, a in firsts.items()}
+    for first, fid in seconds.values():
+        fids[first] = fids[first] or fid
+    for d in docs:
+        for h in d.hits:
+            first = seconds[h.key][0] if h.key in seconds else h.key
+            if first not in firsts:
+                continue
+            fid = fids[first]
+            h.key, h.work, h.franchise_id = fid or first, firsts[first].work, fid
