@@ -72,9 +72,31 @@ def fallback_subject(text: str, title: str | None) -> str | None:
                 if cand:
                     counts[cand] = counts.get(cand, 0) + 1
     if not counts:
-        return None
+        return _lowercase_subject(text, title)
     low = text.lower()
     return max(sorted(counts), key=lambda c: (counts[c] + low.count(c.lower()), len(c)))
+
+
+MIN_LOWERCASE_REPEATS = 2  # a lower-case headline's title written again in the body
+
+
+def _lowercase_subject(text: str, title: str | None) -> str | None:
+    """The words before the headline's first season reference when the headline is written
+    all in lower case, as fan blogs write ("fog hill season 2 rumor"), and the article writes
+    them again: capitals cannot mark its title. Title-cased for display."""
+    head = title or text.split("\n", 1)[0]
+    if not head or any(c.isupper() for c in head):
+        return None
+    refs = find_season_refs(head)
+    if not refs:
+        return None
+    words = [w.strip("“”\"‘’'()[],:;!?") for w in head[: refs[0].start].split()]
+    name = _clean([w for w in words if w][-MAX_TITLE_WORDS:])
+    if name is None or text.lower().count(name) < MIN_LOWERCASE_REPEATS + (title is None):
+        return None
+    return " ".join(
+        w if i and w in _CONNECTORS else w[:1].upper() + w[1:] for i, w in enumerate(name.split())
+    )
 
 
 def _before(text: str, end: int) -> str | None:

@@ -49,6 +49,7 @@ from seasoncheck.link.worknames import (
     is_weak,
     join_tails,
     long_form,
+    opens_longer,
     part_surface,
     possessor_title,
     prefer_part,
@@ -247,6 +248,7 @@ class Linker:
                     and not short_form(h, c, key, keys)
                     and not frames(h, c, doc.text, key, docs, inside)
                     and not embedded(h, c, doc.text)
+                    and not opens_longer(h, c, doc.text, docs, self._franchise_words)
                     for h in inside
                 )
                 and extended is None
@@ -272,6 +274,13 @@ class Linker:
                     names[akey] = (work, fid, fid or "ow:" + key, {alias})
         join_tails(names, docs)
         return names
+
+    def _franchise_words(self, fid: str | None) -> set[str]:
+        """The title words of every name of the KB franchise ``fid``."""
+        franchise = self.kb.franchise(fid) if fid else None
+        if franchise is None:
+            return set()
+        return {w for t in (franchise.name, *franchise.titles) for w in title_key(t).split()}
 
     def _extended_kb_title(self, c: TitleCandidate, key: str, inside: list[Hit]) -> str | None:
         """The franchise of a KB title that ``c`` writes out with trailing words of that

@@ -41,7 +41,9 @@ _GENERIC_WORDS = """the part film movie project ova special one two three four f
     summer fall autumn winter monday tuesday wednesday thursday friday saturday sunday japan
     japanese english american chinese korean taiwanese french german spanish italian
     european western production committee staff cast announcement visual key twitter
-    youtube instagram weibo x"""
+    youtube instagram weibo x
+    isekai shonen shounen shōnen shojo shoujo shōjo seinen josei mecha idol harem yuri
+    romance fantasy comedy horror action sports donghua"""
 GENERIC = LEAD_STOP | frozenset(_GENERIC_WORDS.split())
 # Verbs and adverbs of headlines: a title run walking back from "Season 2" stops at them
 # ("Is Frieren Receiving A Season 2?").
@@ -212,6 +214,11 @@ def find_candidates(
 # After "'s", these words make it "is" or "has" inside a title ("Shikimori's Not Just a Cutie"),
 # not a possessive whose owner is the author ("Jane Roe's Wind Breaker").
 _CONTRACTED = frozenset(["not", "never", "just", "still", "been", "got", "gone", "always"])
+
+
+# Signs that join two title words: a possessive before one is inside the title ("Knight's &
+# Magic"), for an author's name is not joined to a title by "&".
+_JOINING_SIGNS = frozenset(["&", "×"])
 
 
 def _contracted(word: str) -> bool:
@@ -440,7 +447,12 @@ def _run_after(text: str, start: int, rule: str) -> list[TitleCandidate]:
     for t in _TOKEN.finditer(seg):
         word = t.group(0)
         fits = not _breaker(word) and _title_word(word, last=False)
-        if run and _POSSESSIVE.search(run_word(text, run)) and not _contracted(word):
+        if (
+            run
+            and _POSSESSIVE.search(run_word(text, run))
+            and not _contracted(word)
+            and word not in _JOINING_SIGNS
+        ):
             if kind := _WORK_KIND.match(text, run[-1][1]):  # "Jane Roe's light novel series X"
                 return _run_after(text, kind.end(), rule)
             if not fits:
@@ -480,8 +492,18 @@ def _quoted(text: str, m: re.Match[str]) -> list[TitleCandidate]:
         return []
     if not all(_title_word(w, last=False) for w in words) or words[0] in CONNECTORS:
         return []  # a title opens with a capital: "with Level 2 ..." quotes the end of one
+    if _EVENT_AFTER.match(text, m.end()):
+        return []  # "the "Pedal Fest 2026" event": a quoted name of an event, not a work
     s = m.start(1) + (len(inner) - len(inner.lstrip()))
     return _make(text, [(s, s + len(inner.strip()))], "quoted")
+
+
+# Nouns of events that follow an event's quoted name ("at the "Summer Stage 2026" event").
+_EVENT_AFTER = re.compile(
+    r"\s+(?:live\s+)?(?:event|events|festival|fest|panel|concert|livestream|stream|stage|"
+    r"convention|expo|showcase|screening|presentation|special\s+event|fan\s+meeting)\b",
+    re.IGNORECASE,
+)
 
 
 def _title_word(word: str, *, last: bool) -> bool:
@@ -492,6 +514,8 @@ def _title_word(word: str, *, last: bool) -> bool:
     if w.lower() in CONNECTORS and (w.islower() or not w.isalnum()):
         return not last  # "of", and the signs "&" and "×" ("Demon Lord & One Room Hero")
     first = next((c for c in w if c.isalnum()), "")
+    if first.islower() and not w.islower():
+        return True  # a brand's camel case ("iDOLM@STER", "eBay"): a capital inside the word
     return bool(first) and (first.isupper() or first.isdigit() or not first.isascii())
 
 
@@ -518,6 +542,8 @@ def _make(text: str, run: list[tuple[int, int]], rule: str) -> list[TitleCandida
         run = [w for w in run if w[0] >= m.end()]
     words = [text[s:e] for s, e in run]
     while words and (_lead_word(words[0]) or words[0].islower() or words[0] in CONNECTORS):
+        if len(words) > 1 and words[1].lower() in _COMPARATIVE_TAILS and not words[0].islower():
+            break  # "More Than a Married Couple": a capitalised comparative opens the title
         words.pop(0)
         run = run[1:]
     if len(words) > 2 and words[-2] == "at" and words[-1].strip(":,").isdigit():
@@ -538,6 +564,11 @@ def _make(text: str, run: list[tuple[int, int]], rule: str) -> list[TitleCandida
     if not _plausible(surface) or surface.split()[-1].lower() == "arc":
         return []  # "the Tenjiku Arc" names a story arc of a season, not a work
     return [TitleCandidate(start, end, surface, rule)]
+
+
+# Words no title opens with that finish a comparative begun by a headline word ("More Than",
+# "Better Than"): with them, that word is the title's first.
+_COMPARATIVE_TAILS = frozenset(["than"])
 
 
 def _lead_word(word: str) -> bool:

@@ -10,7 +10,7 @@ article never writes the KB's own name.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from seasoncheck.link.doc import Doc, Hit
@@ -136,6 +136,37 @@ def embedded(h: Hit, c: TitleCandidate, text: str) -> bool:
     return bool(after) and after[0][:1].isupper() and after[0].lower() not in RUN_BREAKERS
 
 
+MIN_SPINOFF_WORDS = 2  # capitalised words after a KB title that make a longer name
+
+
+def opens_longer(
+    h: Hit,
+    c: TitleCandidate,
+    text: str,
+    docs: list[Doc],
+    words_of: Callable[[str | None], Container[str]],
+) -> bool:
+    """True when a KB title opens a candidate written right before its season reference and
+    two or more capitalised words of no KB title of that franchise follow it, words the article
+    also writes without the KB title ("THE iDOLM@STER SHINY COLORS Season 3" ... "The Shiny
+    Colors anime", around the KB's franchise title): the season belongs to the whole name, a
+    work of its own in the franchise, not to the franchise's first title. Words written only
+    after the KB title are a headline's ("X Fans Cheer Season 2")."""
+    if c.rule != "before_season" or h.start != c.start or h.end >= c.end:
+        return False
+    after = text[h.end : c.end].split()
+    if len(after) < MIN_SPINOFF_WORDS or not all(
+        w[:1].isupper() and w.lower() not in RUN_BREAKERS for w in after
+    ):
+        return False
+    own = title_key(" ".join(after))
+    return (
+        not all(w in words_of(h.franchise_id) for w in own.split())
+        and bool(own)
+        and _stands_alone(own, title_key(c.surface), docs)
+    )
+
+
 def weak_inside(h: Hit, c: TitleCandidate) -> bool:
     """True for a one-word KB hit inside a longer open-world title ("Moon" in "Moon Harbor")."""
     return h.weak and c.start <= h.start and h.end <= c.end and h.end - h.start < c.end - c.start
@@ -145,15 +176,16 @@ def prefer_part(key: str, keys: set[str], docs: list[Doc], kb_keys: Container[st
     """A shorter candidate key that starts or ends ``key`` and also stands alone in the article.
 
     "fans of solo leveling" -> "solo leveling"; "frieren receiving" -> "frieren". The end of a
-    key that opens with a KB title and a connector is that title's subtitle, not a title of its
-    own ("girls und panzer das finale" keeps its head).
+    key that opens with a KB title (and a connector) is that title's subtitle or a work of its
+    franchise, not a title of its own ("girls und panzer das finale", "the idolm ster shiny
+    colors" keep their heads).
     """
     words = key.split()
     for i in range(1, len(words)):
         head = words[:i]
         while head and head[-1] in CONNECTORS:
             head = head[:-1]
-        kb_head = len(head) < i and " ".join(head) in kb_keys
+        kb_head = " ".join(head) in kb_keys
         for part in (" ".join(words[i:]), " ".join(words[:-i])):
             if part.startswith(words[i]) and kb_head:
                 continue
