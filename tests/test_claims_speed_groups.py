@@ -1,4 +1,4 @@
-"""Speed rewrites of two gates answer exactly as the rules as written.
+"""Speed rewrites of gates answer exactly as the rules as written.
 
 The candidate-sentence gate of ``claims._candidates`` (the cue words grouped by first letter) and
 the whole-sentence search before the clause split of ``cues.absent_spans``.
@@ -10,6 +10,8 @@ import importlib
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import seasoncheck.claims as claims
 from seasoncheck.claims import cues
@@ -93,3 +95,37 @@ def test_year_pattern_finds_the_years_of_the_plain_pattern(text: str) -> None:
 def test_year_pattern_reads_only_whole_years() -> None:
     attach = importlib.import_module("seasoncheck.claims.attach")
     assert attach._YEAR.findall("From 2019 to x2020, 20215 and 2021.") == ["2019", "2021"]
+
+
+def _title_bangs_as_written(text: str) -> frozenset[str]:
+    """The repeated title words of ``segment._BANG_PAIR``, found the plain way (every match)."""
+    from seasoncheck.claims import segment
+
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for m in segment._BANG_PAIR.finditer(text):
+        word = m.group("word")
+        (twice if word in seen else seen).add(word)
+    return frozenset(twice)
+
+
+_BANG_ALPHABET = ["A", "Z", "a", "É", "é", "_", "7", "٣", "!", "!!", " ", "\t", "\n", ".", "Wow"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BANG_ALPHABET), max_size=30).map("".join))
+def test_title_bangs_from_the_bangs_equal_every_match_of_the_pattern(text: str) -> None:
+    from seasoncheck.claims import segment
+
+    assert segment._title_bangs(text) == _title_bangs_as_written(text)
+
+
+def test_a_title_bang_written_twice_keeps_the_sentence_whole() -> None:
+    from seasoncheck.claims.segment import split_sentences
+
+    text = "Hurrah! Lantern Road returns. Hurrah! Lantern Road gets a second season in July 2027."
+    assert [s.text for s in split_sentences(text)] == [
+        "Hurrah! Lantern Road returns.",
+        "Hurrah! Lantern Road gets a second season in July 2027.",
+    ]
+    assert _title_bangs_as_written(text) == frozenset({"Hurrah!"})

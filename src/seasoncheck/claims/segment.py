@@ -80,6 +80,7 @@ class Sentence:
 # "Word! Word" inside a line: an exclamation before a new sentence, or a title that carries one
 # ("Sound! Euphonium", "Kono Oto Tomare! Sounds of Life").
 _BANG_PAIR = re.compile(r"\b(?P<word>[A-Z]\w*!+)[ \t]+[A-Z]\w*")
+_BANG_AFTER = re.compile(r"(?P<bangs>!+)[ \t]+[A-Z]")
 
 
 def _title_bangs(text: str) -> frozenset[str]:
@@ -89,8 +90,21 @@ def _title_bangs(text: str) -> frozenset[str]:
         return frozenset()
     seen: set[str] = set()
     twice: set[str] = set()
-    for m in _BANG_PAIR.finditer(text):
-        word = m.group("word")
+    # The matches of _BANG_PAIR, found from their "!" (a literal the engine skips to) rather than
+    # tried at every word start: the word before the "!" is read backwards (str.isalnum and "_"
+    # are re's \w), and a pair may not start inside the previous pair's second word.
+    last_end = 0
+    for m in _BANG_AFTER.finditer(text):
+        bang = j = m.start()
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        if j == bang or j < last_end or not "A" <= text[j] <= "Z":
+            continue
+        end = m.end()
+        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        last_end = end
+        word = text[j : bang + len(m.group("bangs"))]
         (twice if word in seen else seen).add(word)
     return frozenset(twice)
 
@@ -120,7 +134,7 @@ def _split_line(line: str, base: int, bangs: frozenset[str] = frozenset()) -> li
             continue
         if bangs and line[m.start()] == "!" and _in_title(line, m.start(), bangs):
             continue
-        if _ordinal_day(line, m):
+        if line[m.start() - 1 : m.start()].isdigit() and _ordinal_day(line, m):
             continue
         cut = m.end() - (len(m.group()) - len(m.group().rstrip()))
         spans.append((start, cut))
