@@ -13,32 +13,15 @@ from seasoncheck.claims import extract_claims
 from seasoncheck.claims.attach import Target, attach
 from seasoncheck.claims.cues import Source, absent_spans, denies, sentence_source
 from seasoncheck.claims.finders import (
-    Sent,
     find_delay,
-    find_release,
     find_renewal,
     find_trailer,
-    name_regex,
 )
-from seasoncheck.claims.patterns import SERVICES, STUDIOS
 from seasoncheck.claims.segment import split_sentences
-from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.models import Article
 
-STUDIO_RX = name_regex(STUDIOS)
-SERVICE_RX = name_regex(SERVICES)
-KB = KnowledgeBase()
-Row = tuple[str, int | None, str | None, str, str]  # type, season, value, status, attribution
-
-
-def sent(text: str, published: tuple[int, int] | None = (2026, 9)) -> Sent:
-    """A sentence about the new installment, as the finders see it."""
-    return Sent(text, False, False, published, (), STUDIO_RX, SERVICE_RX, True)
-
-
-def releases(text: str, published: tuple[int, int] | None = (2026, 9)) -> set[str | None]:
-    """The release values ``find_release`` reads off one sentence."""
-    return {f.value for f in find_release(sent(text, published))}
+# The finders' view of one sentence and the release values read off it: shared with set 8's tests.
+from test_claims_generalise8 import KB, SERVICE_RX, STUDIO_RX, Row, releases, sent  # noqa: E402, F401
 
 
 def article(text: str, title: str | None = None, published: str = "2026-09-20") -> Article:

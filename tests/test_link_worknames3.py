@@ -9,36 +9,16 @@ and facts); most rules have a negative case.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from seasoncheck.claims import extract_claims
-from seasoncheck.kb.model import Franchise, KnowledgeBase, TitleEntry
+from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link import Linker
-from seasoncheck.link.cache import CACHE_ENV
 from seasoncheck.link.openworld import find_candidates
 from seasoncheck.link.seasons import find_season_refs
 from seasoncheck.models import Article
 
-EMPTY = KnowledgeBase()
-
-
-@pytest.fixture(autouse=True)
-def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The linker's index cache in a temporary directory, never the user's cache."""
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-
-
-def kb_of(*titles: str) -> KnowledgeBase:
-    """A KB with one franchise per title, named and keyed by it."""
-    franchises = {}
-    entries = []
-    for i, name in enumerate(titles):
-        fid = f"f{i}"
-        franchises[fid] = Franchise(fid, name, (name,))
-        entries.append(TitleEntry(name, fid))
-    return KnowledgeBase(franchises=franchises, titles=entries)
+# The empty KB, the linker cache kept in a temporary directory, and kb_of(*titles): shared with
+# the previous round's tests.
+from test_link_worknames2 import EMPTY, _cache_in_tmp, kb_of  # noqa: E402, F401
 
 
 def works_of(text: str, title: str | None = None, kb: KnowledgeBase = EMPTY) -> set[str]:
