@@ -9,7 +9,6 @@ hold them).
 
 from __future__ import annotations
 
-from seasoncheck.claims import extract_claims
 from seasoncheck.claims.attach import Target, attach
 from seasoncheck.claims.cues import Source, absent_spans, denies, sentence_source
 from seasoncheck.claims.finders import (
@@ -18,26 +17,19 @@ from seasoncheck.claims.finders import (
     find_trailer,
 )
 from seasoncheck.claims.segment import split_sentences
-from seasoncheck.models import Article
 
-# The finders' view of one sentence and the release values read off it: shared with set 8's tests.
-from test_claims_generalise8 import KB, SERVICE_RX, STUDIO_RX, Row, releases, sent  # noqa: E402, F401
-
-
-def article(text: str, title: str | None = None, published: str = "2026-09-20") -> Article:
-    """An English article of ``text``."""
-    return Article(
-        id="t", text=text, origin="test", title=title, published=published, language="en",
-        doc_id="t",
-    )  # fmt: skip
-
-
-def rows(text: str, title: str | None = None) -> set[Row]:
-    """(type, season, value, status, attribution) of every claim of one article."""
-    return {
-        (c.type, c.season, c.value, c.status, c.attribution)
-        for c in extract_claims(article(text, title), KB).claims
-    }
+# The finders' view of one sentence, the release values read off it, an article and its claim
+# rows: shared with set 8's tests.
+from test_claims_generalise8 import (  # noqa: E402, F401
+    KB,
+    SERVICE_RX,
+    STUDIO_RX,
+    Row,
+    article,
+    releases,
+    rows,
+    sent,
+)
 
 
 def of_type(text: str, ctype: str, title: str | None = None) -> set[Row]:
