@@ -58,6 +58,22 @@ def make_articles(n: int) -> list[dict[str, str | None]]:
     return out
 
 
+def as_articles(rows: list[dict[str, str | None]], article: type) -> list[object]:
+    """The rows of ``make_articles`` as ``article`` objects (the class of the tree being timed:
+    compare_trees.py loads two trees, each with its own models.Article)."""
+    return [
+        article(
+            id=str(r["id"]),
+            text=str(r["text"]),
+            origin="bench",
+            published=r["published"],
+            language="en",
+            doc_id=str(r["id"]),
+        )
+        for r in rows
+    ]
+
+
 def timed(fn: Callable[[], object], repeat: int = 3) -> float:
     """Best CPU time of ``repeat`` runs, in seconds (CPU time: other processes on the machine
     inflate wall time, not this)."""
@@ -97,17 +113,7 @@ def main() -> None:
         f"KB: {len(kb.franchises)} franchises, {len(kb.titles)} titles; load + linker build {time.perf_counter() - t:.2f} s"
     )
     rows = make_articles(n)
-    arts = [
-        Article(
-            id=str(r["id"]),
-            text=str(r["text"]),
-            origin="bench",
-            published=r["published"],
-            language="en",
-            doc_id=str(r["id"]),
-        )
-        for r in rows
-    ]
+    arts = as_articles(rows, Article)
     print(f"{n} articles of {sum(len(x.text) for x in arts) / n / 1000:.1f} KB")
     print(
         f"target: {TARGET_PER_SECOND} articles/s on one core ({1000 / TARGET_PER_SECOND:.1f} ms/article)"

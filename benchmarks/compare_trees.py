@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_claims import make_articles  # noqa: E402
+from bench_claims import as_articles, make_articles  # noqa: E402
 
 _Timers = dict[str, Callable[[], object]]
 
@@ -46,17 +46,7 @@ def _load(src: str, rows: list[dict[str, Any]], db: str | None) -> tuple[_Timers
         store = Store.open(db)
     kb = load_kb(store)
     linker = claims._linker(kb)
-    arts = [
-        Article(
-            id=str(r["id"]),
-            text=str(r["text"]),
-            origin="bench",
-            published=r["published"],
-            language="en",
-            doc_id=str(r["id"]),
-        )
-        for r in rows
-    ]
+    arts = as_articles(rows, Article)
     names = ("sentence_source", "absent_spans", "blank_asides", "_clause_spans")
     memos = [getattr(cues, n, None) for n in names] + [getattr(seasons, "_memo_refs_at", None)]
     memos += [getattr(attach, n, None) for n in ("_anchor_at", "_past_after")]
