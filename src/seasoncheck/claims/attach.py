@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import blank_asides
+from seasoncheck.claims.refcues import instead_of, quoted_denial, told_in_past
 from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.normalise import lowered, normalise_title
 from seasoncheck.link.seasons import SeasonRef, find_season_refs
@@ -175,6 +176,8 @@ def target_season(
         for ref, n in numbered:
             if hedged or _is_anchor(chunk, ref) or _past_after(chunk, ref.end):
                 continue
+            if quoted_denial(chunk, ref.start):
+                continue  # 'No "season 2": a new series': the words are named, not used
             if _PAST_BEFORE.search(chunk, max(0, ref.start - 30), ref.start):
                 continue  # "fans got season 2 on Netflix": a season already out
             if published is not None and _old_year_after(chunk, ref.end, published[0]):
@@ -259,6 +262,8 @@ def attach(
             continue
         if _credit_ref(text, ref):
             continue  # "X, the studio behind the third season, ...": names X, not the claim
+        if quoted_denial(text, ref.start) or instead_of(text, ref):
+            continue
         if ref.installment == "film" and ref.season is None and _NOT_NEW.search(text):
             continue  # "the only new project is a 4K remaster": a product, not an installment
         key = _ref_key(text, ref, target)
@@ -324,6 +329,7 @@ def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
         and n < target.season
         and (
             _past_after(text, ref.end)
+            or told_in_past(text, ref.start)
             or _PAST_BEFORE.search(text, max(0, ref.start - 30), ref.start)
             or (
                 target.published_year is not None

@@ -17,7 +17,12 @@ _OPENS_WITH_NO = P.caseless(r"^\W*(?:no\b(?!,)|there (?:is|are) no\b|nothing\b)"
 # A leak named in a condition ("If the leak is accurate, ...") is the premise of a guess.
 _IF_BEFORE = P.caseless(r"\b(?:if|assuming|should)\b[^,;.]{0,40}$")
 # Where a sentence that opens with "No ..." turns to what is known.
-_CONTRAST = P.caseless(r"[,;]\s*(?:but|however|though|yet)\b|\s+but\s+")
+# (or to the writer's own guess: "There is no date yet, and our guess is summer 2027")
+_CONTRAST = P.caseless(
+    r"[,;]\s*(?:but|however|though|yet)\b|\s+but\s+|"
+    r"[,;]\s*(?:and|so)\s+(?:our|my)\s+(?:own\s+|best\s+)?(?:guess|bet|estimate|prediction|pick)\b|"
+    r"[,;]\s*(?:and|so)\s+(?:we|i)\s+(?:would\s+|['’]d\s+)?(?:guess|bet|expect|predict)\b"
+)
 _OFFICIAL_NAMES = tuple(n.lower() for n in P.OFFICIAL_NAMES)
 # ("told fans in a post": a service or studio speaking)
 _ANNOUNCE_WORDS = r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told)\b"
@@ -177,8 +182,10 @@ def sentence_source(text: str) -> Source:
     if denies(text, absent):
         # an official account denying a rumour is the official word on it
         return Source("denied", "official" if is_official(text, absent) else "none")
-    hedged = _has(P.HEDGE, text, absent) or _has(P.HEDGE_MAY, text, absent)
-    leak = [m for m in P.LEAK.finditer(text) if not in_spans(m.start(), absent)]
+    hedged = _hedged(text, absent)
+    leak = [
+        m for m in P.LEAK.finditer(text) if not in_spans(m.start(), absent) and not in_name(text, m)
+    ]
     media = media_outlet(text)
     if leak and media not in (None, "official", "leak") and all(_hearsay(m) for m in leak):
         return Source("reported", "media")  # "According to a report in X, ... is reportedly ..."
@@ -195,6 +202,52 @@ def sentence_source(text: str) -> Source:
     if is_official(text, absent):
         return Source("confirmed", "official")
     return NONE
+
+
+# A comparison of degree with what one hopes or expects: "as loud as you would hope", "better than
+# fans expected", "everything we could hope for". It praises what is out, it does not guess.
+_DEGREE_IDIOM = P.caseless(
+    r"\bas (?:[\w-]+ ){1,2}as (?:you|we|fans|anyone|one|i|they) (?:(?:would|could|might|can|may|did)(?: ever)? )?"
+    r"(?:hope|hoped|expect|expected|imagine|imagined|want|wanted|wish|wished)\b|"
+    r"\b(?:than|as) (?:you|we|fans|anyone|i|they|most|many) (?:(?:had|have|would have|could have) )?"
+    r"(?:hoped|expected|imagined|feared|predicted)\b|"
+    r"\beverything (?:you|we|fans|anyone|i) (?:could|would|might) (?:ever )?(?:hope|ask|wish) for\b"
+)
+
+
+def _hedged(text: str, absent: list[tuple[int, int]]) -> bool:
+    """True when a hedge stands outside the absence clauses and the comparisons of degree."""
+    if _has(P.HEDGE_MAY, text, absent):
+        return True
+    if P.HEDGE.search(text) is None:
+        return False
+    skip = [*absent, *(m.span() for m in _DEGREE_IDIOM.finditer(text))]
+    return _has(P.HEDGE, text, skip)
+
+
+# "Insider" capitalised after a capitalised word, in a sentence not written in title case, is a
+# word of a name: a site called "Example Insider" is no insider.
+_CAPITALISED_BEFORE = re.compile(
+    r"(?<![.!?]\s)\b(?!(?:A|An|The|This|That|One|Our|Their|Its|According|To|Per|Via)\s)[A-Z][\w'’&-]*\s+$"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]+")
+TITLE_CASE_SHARE = 0.6  # of the words capitalised: a headline, where every word is
+BYLINE_WORDS = 4  # a line this short is a byline or credit, not a headline with a claim
+
+
+def in_name(text: str, m: re.Match[str], sentence: bool = True) -> bool:
+    """True when the cue ``m`` is "Insider(s)" as a word of a name (``sentence``: ``text`` is a
+    sentence, which may be a title-case headline; else it is a name already)."""
+    if not text.startswith("Insider", m.start()):
+        return False
+    if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return False
+    if not sentence:
+        return True
+    words = _WORD.findall(text)
+    if len(words) <= BYLINE_WORDS:  # "Example Insider Staff": a byline names the site
+        return True
+    return sum(w[0].isupper() for w in words) < TITLE_CASE_SHARE * len(words)
 
 
 # Hearsay adverbs: they pass a claim on without naming a leaker; beside a named outlet the outlet
@@ -227,9 +280,31 @@ def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
             not in_spans(s, absent)
             and P.OFFICIAL_WEAK.search(main, s, e)
             and P.ANNOUNCE_VERB.search(main, s, e)
+            and _a_definite_channel(main, s, e)
         ):
             return True
     return False
+
+
+# A channel named with an indefinite article is someone's object, not the source: "the user
+# posted the line-up of a major streamer", "leaks from some studio".
+_INDEFINITE_BEFORE = re.compile(
+    r"\b(?:a|an|some|any|another|other|several)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)  # (a plain pattern: it only reads 25-character windows)
+
+
+def _a_definite_channel(text: str, start: int, end: int) -> bool:
+    """True when a weak channel of text[start:end] is not named with an indefinite article."""
+    return any(
+        _PERSON.search(text, m.start(), m.end())  # "a spokesperson said": the company's voice
+        or not _INDEFINITE_BEFORE.search(text, max(start, m.start() - 25), m.start())
+        for m in P.OFFICIAL_WEAK.finditer(text, start, end)
+    )
+
+
+_PERSON = re.compile(
+    r"spokes|representative|makers|creators|author|mangaka|showrunner|producer|staff|team", re.I
+)
 
 
 # An outlet named after the claim: "..., Deadline reported." / "..., the Hollywood Reporter writes."
@@ -254,11 +329,22 @@ def media_outlet(text: str) -> str | None:
         # "watch it via Crunchyroll" names a service, not a source
         cue = m.groupdict().get("cue") or ""  # _OUTLET_AFTER has no cue group
         return None if cue.lower() in ("via", "per") else "official"
-    if P.LEAK.search(outlet) or outlet.startswith("@"):
+    if outlet.startswith("@") or any(
+        not in_name(outlet, c, False) for c in P.LEAK.finditer(outlet)
+    ):
         return "leak"
     if outlet.split()[0] in ("Twitter", "X", "YouTube", "Instagram", "TikTok"):
         return None
+    if outlet.endswith(("'s", "’s")) and _OWN_CHANNEL.match(text, m.end("outlet")):
+        return "official"  # "according to Tencent's post": a company's own channel, not an outlet
     return outlet
+
+
+# A company's own channel after its possessive name: its own word, not another outlet's report.
+_OWN_CHANNEL = re.compile(
+    r"\s+(?:own\s+|official\s+|latest\s+|new\s+)?(?:post|tweet|statement|press release|announcement|"
+    r"notice|website|site|account|channel|page|Weibo(?: post| account)?|X account|YouTube channel)\b"
+)
 
 
 # Strings one of which (lowered) every match of P.MEDIA or _OUTLET_AFTER holds: a sentence

@@ -276,12 +276,13 @@ def value_month(value: str) -> str:
 def refines(specific: str, general: str) -> bool:
     """True when ``specific`` is a more precise form of ``general`` (2023-01-09 refines 2023-01)."""
     g_rest = general.partition("-")[2].upper()
-    if (
-        g_rest in SEASON_START and value_precision(specific) >= 2
-    ):  # January 2025 refines Winter 2025
-        return specific.partition("-")[2].upper() not in SEASON_START and value_month(
-            specific
-        ) == value_month(general)
+    if g_rest in SEASON_START and value_precision(specific) >= 2:
+        # a month or day inside the season's three months refines it: January 2025 and
+        # February 3, 2025 both refine Winter 2025 (its line-up), April 2025 does not
+        s_year, _, s_rest = specific.partition("-")
+        if s_rest.upper() in SEASON_START or s_year != general[:4] or not s_rest[:2].isdigit():
+            return False
+        return 0 <= int(s_rest[:2]) - SEASON_START[g_rest] <= 2
     if value_precision(specific) <= value_precision(general):
         return False
     if value_precision(general) == 1:

@@ -107,7 +107,15 @@ _SHIFT = P.caseless(r"\bby (?P<n>an?|one|two|three|four|six|\d) (?P<u>cours?|mon
 _SHIFT_MONTHS = {"cour": 3, "cours": 3, "season": 3, "seasons": 3, "month": 1, "months": 1}
 # Other works named as a group: their dates are not the subject's.
 _OTHER_WORKS = P.caseless(
-    r"\b(?:other|several|many|multiple|numerous)\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|anime|series|productions|works)\b"
+    r"\b(?:other|several|many|multiple|numerous)\s+(?:[\w-]+\s+){0,3}?(?:titles|shows|anime|series|productions|works)\b|"
+    # a work left unnamed on purpose: "its claim that a certain idol show would return in 2026"
+    r"\ba certain\s+(?:[\w-]+\s+){0,2}?(?:title|show|anime|series|production|work|franchise|sequel)\b"
+)
+# The date a comparison is made against: "a 2028 premiere looks more realistic than anything in
+# 2027" (not "no later than April": a deadline is a claim).
+_COMPARED_WITH = P.caseless(
+    r"(?<!no later )(?<!no earlier )(?<!not later )(?<!not earlier )\bthan\s+"
+    r"(?:(?:anything|something|any ?time|one|a|an)\s+)?(?:(?:in|for|by)\s+)?(?:the\s+)?$"
 )
 _ANNOUNCED_FOR = P.caseless(
     r"\b(?:announced|confirmed|slated|set|scheduled|planned|greenlit|renewed|dated)\b[^.;]{0,60}\bfor\s+(?:an?\s+)?$"
@@ -127,6 +135,10 @@ _EVENT_NAME = re.compile(r"(?-i:[A-Z][\w-]*)\s+$")
 _PREMIERE_NOUN_AFTER = P.caseless(
     r"^\s*(?:release|premiere|debut|launch|broadcast|start(?!\s+of))\b"
 )
+
+
+# A business year, not a premiere: "in fiscal 2026", "the financial year 2027".
+_FISCAL = P.caseless(r"\b(?:fiscal|financial|business|tax)(?: year)?\s+$")
 
 
 def find_renewal(s: Sent) -> list[Finding]:
@@ -256,6 +268,8 @@ def _is_release_date(s: Sent, d: DateMention) -> bool:
         return False  # "apologized to fans looking forward to the April broadcast": the old date
     if _OTHER_WORKS.search(_clause_before(before)):
         return False  # "with several other fall titles also moving to 2026"
+    if _COMPARED_WITH.search(before[-30:]) or _FISCAL.search(before[-20:]):
+        return False  # "than anything in 2027", "sales hit a record in fiscal 2026"
     if is_event_year(text, d):
         return False
     if d.precision == 1 and _YEAR_LABEL_BEFORE.search(before) and _YEAR_LABEL_AFTER.match(after):
@@ -382,6 +396,13 @@ _MOVED_TO_NAME = re.compile(
 )
 
 
+# "delayed" before a plural of works speaks of delays in general ("cancelled or delayed projects
+# show up on these lists"), not of this installment.
+_DELAYED_IN_GENERAL = P.caseless(
+    r"\s+(?:or\s+\w+\s+)?(?:projects|shows|titles|productions|works|anime series|adaptations)\b"
+)
+
+
 def find_delay(s: Sent) -> list[Finding]:
     """The premiere moved: the new date when the sentence gives it."""
     if s.question:
@@ -394,6 +415,7 @@ def find_delay(s: Sent) -> list[Finding]:
             and not (
                 s.text[m.end() - 3 : m.end()] == " to" and _MOVED_TO_NAME.match(s.text, m.end())
             )
+            and not _DELAYED_IN_GENERAL.match(s.text, m.end())
         ),
         None,
     )

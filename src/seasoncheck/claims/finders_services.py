@@ -77,10 +77,13 @@ def find_studio(s: Sent) -> list[Finding]:
     label = _STAFF_LABEL.match(s.text)
     if label is not None:
         return _labelled_studios(s, label)
+    named = _named_as_studio(s)
+    if named:
+        return named
     if not P.STUDIO_TIE.search(s.text) or not (
         P.STUDIO_NEW.search(s.text) or (s.explicit and _STRONG_TIE.search(s.text))
     ):
-        return _continuing_studios(s)
+        return _continuing_studios(s) or _expected_studio(s)
     out: list[Finding] = []
     main = blank_asides(s.text)
     for m in s.studio_rx.finditer(s.text):
@@ -110,7 +113,62 @@ def find_studio(s: Sent) -> list[Finding]:
                         f.value != name for f in out
                     ):
                         out.append(Finding("studio", name))
-    return out or _continuing_studios(s)
+    return out or _continuing_studios(s) or _expected_studio(s)
+
+
+# The writer's guess at the studio: "we expect X to handle it again", "I'd bet on X to return".
+_EXPECTED_STUDIO = P.caseless(
+    r"\b(?:expect(?:s|ed|ing)?|predict(?:s|ed)?|imagine|assume|bet on|guess)\s+$"
+)
+_GUESS_WORD = P.caseless(r"\b(?:expect|predict|imagine|assume|bet on|guess)")
+_TO_ANIMATE = P.caseless(
+    r"\s+to\s+(?:once again\s+|again\s+|also\s+)?(?:handle|animate|produce|return|be back|helm|stay|remain|come back|"
+    r"take (?:it )?on)\b"
+)
+
+
+def _expected_studio(s: Sent) -> list[Finding]:
+    """A listed studio guessed at as the animator: "we expect X to handle it again"."""
+    assert s.studio_rx is not None
+    if " to " not in s.text or not _GUESS_WORD.search(s.text):
+        return []  # (two cheap tests before the name search: most sentences guess at nothing)
+    for m in s.studio_rx.finditer(s.text):
+        before = s.text[max(0, m.start() - 20) : m.start()]
+        if (
+            _EXPECTED_STUDIO.search(before)
+            and _TO_ANIMATE.match(s.text, m.end())
+            and not in_spans(m.start(), s.absent)
+            and not P.NEGATED.search(before)
+        ):
+            return [Finding("studio", _clean_studio(m.group()))]
+    return []
+
+
+# A source naming the studio: "the staff card lists X as the studio", "the portal names X, the
+# studio of the first series, as the animation studio" (an aside may stand between).
+_NAMED_AS = re.compile(
+    r"\b(?:names|named|lists|listed|credits|credited)\s+(?P<who>[^,;]{1,60}?)(?:\s*,[^,;]{1,80},)?\s+"
+    r"as\s+(?:the|its)\s+(?:(?:new|main|lead)\s+)?(?:animation\s+|production\s+)?studio\b"
+)
+
+
+def _named_as_studio(s: Sent) -> list[Finding]:
+    """The studio a source names "as the studio" (a listed name, else one capitalised name)."""
+    assert s.studio_rx is not None
+    if " as " not in s.text:
+        return []
+    m = _NAMED_AS.search(s.text)
+    if m is None or in_spans(m.start(), s.absent) or P.NEGATED.search(s.text, 0, m.start()):
+        return []
+    listed = s.studio_rx.search(s.text, m.start("who"), m.end("who"))
+    if listed is not None:
+        suffix = _STUDIO_SUFFIX.match(s.text, listed.end())
+        return [
+            Finding("studio", _clean_studio(listed.group() + (suffix.group() if suffix else "")))
+        ]
+    if _OPEN_LABEL_NAME.match(m.group("who")):
+        return [Finding("studio", _clean_studio(m.group("who")))]
+    return []
 
 
 # A staff-list line: "Animation Production: X", "Studio: X" (a label and the studio it names).
@@ -262,7 +320,11 @@ def find_streaming(s: Sent) -> list[Finding]:
 # season 2", "the service will stream it again".
 _STREAMS_AGAIN = P.caseless(
     r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|would|is set to|plans to)\s+"
-    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b"
+    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b|"
+    # "X carried both earlier shows, so it is probably the safest bet for season 2"
+    r"\b(?:it|they|the (?:service|platform|streamer))\s+(?:is|are|seems|looks|would be|will be)\s+"
+    r"(?:\w+ly\s+|also\s+|still\s+)*(?:the\s+)?(?:safest|safe|best|likeliest|obvious|natural)\s+"
+    r"(?:bet|choice|pick|home|candidate)\b"
 )
 # A service that said nothing: "X, which streamed the first season, did not comment on season 2".
 _SERVICE_SILENT = P.caseless(

@@ -70,7 +70,8 @@ LEXICONS: dict[str, Lexicon] = {
         # the conditional of hearsay: "contaría ya con una cuarta temporada", "llegarían en 2027"
         r"podría\w*|posibl\w*|se espera|parece|quizás|tal vez|rumor\w*|probabl\w*|especula\w*|debería\w*|"
         r"(?:contar|tendr|llegar|estrenar|estar|ser|habr|saldr|volver|regresar|emitir|lanzar)ían?",
-        r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio|el anuncio (?:\w+ )?acompañad\w*",
+        r"oficial\w*|cuenta oficial|estudio|productora|según el anuncio|el anuncio (?:\w+ )?acompañad\w*|"
+        r"(?:según|de acuerdo con) el comunicado|el comunicado",
         # an outlet named again: "la misma publicación asegura", "el medio añade"
         r"según|de acuerdo con|informa\w*|(?:la|esa|dicha) (?:misma )?(?:publicación|revista)|"
         r"(?:el|ese|dicho) (?:mismo )?(?:medio|reportaje|diario|periódico)",
@@ -104,7 +105,7 @@ LEXICONS: dict[str, Lexicon] = {
         r"estre\w*|lançamento|exibi\w*|chega\w*|data de estreia|(?:confirmad|previst|marcad)\w* para",
         r"adia\w*|atras\w*",
         r"poderia|pode ser|possível|possivelmente|espera-se|parece|rumor\w*|provavelmente|provável|aposta|especula\w*|deve|deverá|deveria",
-        r"oficial\w*|conta oficial|estúdio|o site",
+        r"oficial\w*|conta oficial|estúdio|o site|(?:segundo|de acordo com) o comunicado|o comunicado",
         r"segundo|de acordo com",
         r"vaza\w*|rumor\w*|insider",
         r"ainda não|sem data|não foi",
@@ -169,7 +170,7 @@ LEXICONS: dict[str, Lexicon] = {
         r"uscit\w*|usci\w*|debutt\w*|trasmess\w*|arriv\w*|data di uscita|previst\w* per",
         r"rinvi\w*|ritard\w*|posticip\w*",
         r"potrebbe|possibil\w*|sembra|probabil\w*|forse|speculazione|indiscrezion\w*|rumor\w*|dovrebbe\w*",
-        r"ufficial\w*|account ufficiale|studio|(?:il|del|dal|sul) sito(?![ \t]+\w)",
+        r"ufficial\w*|account ufficiale|studio|(?:il|del|dal|sul) sito(?![ \t]+\w)|(?:il|nel|dal) comunicato",
         r"secondo|stando a",
         r"leak\w*|indiscrezion\w*|insider",
         r"non (?:si )?(?:hanno|ha|è)|ancora(?! una volta)|tutto tace|nessuna data",
@@ -348,7 +349,7 @@ def source_of(text: str, lex: Lexicon) -> Source:
     sourced = re.sub(rf"\b(?:{lex.absence})(?:\s+\S+){{0,3}}", " ", unnamed)
     media = bool(
         re.search(
-            rf"\b(?:{lex.media})\s+(?!(?:el|la|l[’']|il|o|a|der|die|das)\s*(?:anuncio|annonce|annuncio|anúncio|ankündigung))",
+            rf"\b(?:{lex.media})\s+(?!(?:el|la|le|l[’']|il|o|a|der|die|das)\s*(?:anuncio|annonce|annuncio|anúncio|ankündigung|comunicado|communiqué|comunicato|mitteilung|pressemitteilung))",
             low,
         )
     )

@@ -10,6 +10,7 @@ from seasoncheck.claims.cues import (
     Source,
     absent_spans,
     has_official,
+    in_name,
     in_spans,
     sentence_source,
 )
@@ -75,7 +76,10 @@ def article_sources(sentences: list[Sentence]) -> ArticleSources:
         ):
             official = True
         if not leak and not official and P.LEAK.search(text):
-            leak = any(not in_spans(m.start(), absent_spans(text)) for m in P.LEAK.finditer(text))
+            leak = any(
+                not in_spans(m.start(), absent_spans(text)) and not in_name(text, m)
+                for m in P.LEAK.finditer(text)
+            )
         if streams:
             stream_absent = bool(absent_spans(text))
     return ArticleSources(official, leak and not official, stream_absent)

@@ -476,7 +476,11 @@ RELEASE_VERB = _rx(
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\breach(?:es|ing)? (?:\w+ )?(?:theaters|theatres|cinemas|screens)\b|\bnew episodes (?:will )?(?:start|begin)\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
     r"\bpremiere date\b|\brelease date\b|\bwindow (?:for|of|is|would be)\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
     r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
-    r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b",
+    r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b|"
+    # a season that "will stream" from a date premieres then (outside Japan, its release)
+    # (not "will stream the first two seasons": the earlier seasons coming to a service)
+    r"\b(?:will|(?:set|going|due) to)\s+(?:\w+ly\s+)?(?:stream|simulcast)\b"
+    r"(?!\s+(?:all\s+|both\s+)?(?:of\s+)?(?:the\s+|its\s+)?(?:first|previous|earlier|past|older|existing|original|old)\b)",
     re.IGNORECASE,
 )
 # A premiere date claimed without being given ("the release date has been confirmed").
@@ -518,7 +522,7 @@ STUDIO_TIE = _rx(
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
     r"\b(?:share|split)(?:s|ing)? the animation\b|"
-    r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\bis (?:animating|producing)\b|\breturns to animate\b|"
+    r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\b(?:is|are) (?:once again |again |also |still )?(?:animating|producing)\b|\breturns to animate\b|"
     r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
     re.IGNORECASE,
 )
@@ -564,7 +568,9 @@ STREAM_VERB = _rx(
     r"\bavailable\b|\baccessible\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
     r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing|ed)? (?:it|them) up\b|\b(?:debut|premiere|arrive|launch)(?:s|d|ed|es|ing)? (?:\w+ly )?on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the \d|\d|tv|television))|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b|"
     r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|\bto (?:its|their) (?:[\w-]+ ){0,2}?(?:lineup|line-up|catalog(?:ue)?|slate)\b|"
-    r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b",
+    r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b|"
+    # the writer's pick of a home for the new season: "so it is probably the safest bet for it"
+    r"\b(?:safest|safe|best|likeliest|obvious|natural) (?:bet|choice|pick|home|candidate)\b",
     re.IGNORECASE,
 )
 STREAM_FUTURE = _rx(
@@ -598,7 +604,7 @@ TRAILER_RELEASER = re.compile(
     r"[Ss]treamer|[Tt]eam|[Pp]ublisher|[Cc]hannel|[Dd]istributor|(?:[Ll]ive\s?)?[Ss]tream|[Pp]age|[Pp]anel)|(?:(?:original\s+)?(?:creator|author|mangaka|illustrator)\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
     r"(?:(?:has|have|had|also|then|later|just|officially)\s+){0,2}"
     r"(?:released|posted|shared|unveiled|revealed|published|dropped|streamed|debuted|premiered|included|"
-    r"features|featured|attached|carried|uploaded|(?:ended|closed|opened) with)\s+(?:\w+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
+    r"features|featured|attached|carried|uploaded|(?:ended|closed|opened) with)\s+(?:[\w-]+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
     r"videos?|illustrations?|clips?)\b"
 )
 # A promo item still to come: "a teaser will be shown at the event in December".
@@ -618,7 +624,7 @@ ABSENCE = _rx(
     r"\bno (?!(?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b)(?:\w+ ){0,3}(?:release date|date|trailer|footage|word|news|information|confirmation|announcement|details?|"
     r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
-    r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
+    r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\buntil (?:[\w'’]+ ){1,8}?(?:says?|announces?|confirms?|comments?|speaks?) (?:something|anything|so|otherwise|up)\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
     r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any) (?:\w+ )?(?:announcement|confirmation)\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:speculation|the wait|guessing|waiting)(?: game)? (?:will (?:have to )?continue|continues|goes on|must continue|is not over)\b|\b(?:were|are|was|is|been|keep|kept) (?:still )?(?:hoping|wishing|praying|asking|begging) for\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
     r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry|give|reveal|share|mention|provide|offer|announce) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
@@ -701,12 +707,14 @@ OFFICIAL = _rx(
 # Weaker official channels: they count only with an announcing verb in the same clause.
 OFFICIAL_WEAK = _rx(
     r"\b(?:the )?(?:makers|creators|original authors?|mangaka|showrunners|producers|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
-    r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|\bsocial media accounts\b|"
+    r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|(?<!news )\bportal\b|\bsocial media accounts\b|"
     r"\b(?:its|their) (?:official )?(?:[\w-]+ ){0,2}account\b|\bthe (?:official )?(?:statement|press release)\b",
     re.IGNORECASE,
 )
 ANNOUNCE_VERB = _rx(
-    r"\b(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstated\b|\badd(?:ed|s)\b|"
+    r"\b(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstate[sd]\b|\badd(?:ed|s)\b|"
+    # a channel's own page reads as its statement: "the website states", "the portal names X"
+    r"\bnames\b(?!\s+no\b)|\blist(?:s|ed)\b(?!\s+no\b)|"
     r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b|\bcommitted to\b",
     re.IGNORECASE,
 )

@@ -129,8 +129,11 @@ def _split_line(line: str, base: int, bangs: frozenset[str] = frozenset()) -> li
     """Offsets of the sentences in one line (no cut inside a title's "!" of ``bangs``)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    brackets = "(" in line
     for m in _BOUNDARY.finditer(line):
         if _is_abbreviation(line, m.start()):
+            continue
+        if brackets and (_inside_brackets(line, m) or _aside_continues(line, m)):
             continue
         if bangs and line[m.start()] == "!" and _in_title(line, m.start(), bangs):
             continue
@@ -144,6 +147,32 @@ def _split_line(line: str, base: int, bangs: frozenset[str] = frozenset()) -> li
     for s, e in spans:
         result.extend(_split_long(line, s, e))
     return [(base + s, base + e) for s, e in result]
+
+
+# How far (characters) the closing bracket of an aside may stand after a stop inside it.
+BRACKET_REACH = 160
+
+
+def _inside_brackets(line: str, m: re.Match[str]) -> bool:
+    """True when the stop ``m`` lies inside an open bracket that closes soon after: a title with
+    its own full stops in an aside ("a second season of X (Y wo Soru. Soshite ...) is coming")."""
+    if ")" in m.group():
+        return False  # the stop ends the aside itself: "(... the full list.) Next sentence"
+    opened = line.count("(", 0, m.start()) - line.count(")", 0, m.start())
+    return opened > 0 and ")" in line[m.end() : m.end() + BRACKET_REACH]
+
+
+# A bracketed aside and a lower-case word after it: the sentence goes on.
+_CONTINUES_AFTER = re.compile(r"\)\s+[a-zà-ÿ]")
+
+
+def _aside_continues(line: str, m: re.Match[str]) -> bool:
+    """True when the stop ``m`` is followed by a bracketed aside and then a lower-case word: a
+    title's "?" or "!" with its translation after it ("Nani ka? (So What?) announced that ...")."""
+    if not line.startswith("(", m.end()):
+        return False
+    close = line.find(")", m.end(), m.end() + BRACKET_REACH)
+    return close > 0 and _CONTINUES_AFTER.match(line, close) is not None
 
 
 def _in_title(line: str, bang: int, bangs: frozenset[str]) -> bool:

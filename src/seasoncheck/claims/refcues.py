@@ -1,0 +1,46 @@
+"""Season references that a sentence names without making them its claim's installment: an
+earlier season told by ellipsis in the past, a season named in quotes to be rejected, the
+installment a claim is contrasted with. (Rules of ``claims.attach``, kept apart for its size.)"""
+
+from __future__ import annotations
+
+import re
+
+from seasoncheck.claims import patterns as P
+from seasoncheck.link.seasons import SeasonRef
+
+# A past passive that an earlier season shares by ellipsis: "Season 1 was animated by X, and
+# season 2 by X as well".
+_PAST_PASSIVE = P.caseless(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:animated|produced|directed|made|handled|adapted|released|"
+    r"aired|broadcast|streamed|licensed|written|composed)\b"
+)
+
+
+def told_in_past(text: str, start: int) -> bool:
+    """True when a past passive stands before ``start`` and nothing in the sentence looks ahead."""
+    return bool(_PAST_PASSIVE.search(text, 0, start)) and not P.FUTURE.search(text)
+
+
+# A season named in quotes after "no"/"not": the writer rejects the words ('No "season 2," no
+# "continuation": a new series').
+_QUOTED_DENIAL = re.compile(r"\b(?:[Nn]o|[Nn]ot(?: an?| the)?)\s+[\"“‘']$")
+# The installment a claim is contrasted with: "drawn for the first season rather than for the new
+# season" (the claim is about the other one).
+_INSTEAD_OF = P.caseless(
+    r"\b(?:rather than|instead of|not)\s+(?:(?:for|to|of|in|about)\s+)?(?:the\s+)?$"
+)
+
+
+def quoted_denial(text: str, start: int) -> bool:
+    """True when the reference at ``start`` is quoted after "no"/"not"."""
+    return (
+        start > 0
+        and text[start - 1] in "\"“‘'"
+        and bool(_QUOTED_DENIAL.search(text, max(0, start - 12), start))
+    )
+
+
+def instead_of(text: str, ref: SeasonRef) -> bool:
+    """True for a relative reference ("the new season") named as what the claim is not about."""
+    return ref.relative and bool(_INSTEAD_OF.search(text, max(0, ref.start - 30), ref.start))
