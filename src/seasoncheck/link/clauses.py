@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from seasoncheck.link.openworld import (
+from seasoncheck.link.openworld import MAX_RUN_CHARS, _run_after
+from seasoncheck.link.titleruns import (
     _BOUNDARY,
     _POSSESSIVE,
     _TOKEN,
     CONNECTORS,
-    MAX_RUN_CHARS,
     VERB_BREAKERS,
     TitleCandidate,
     _breaker,
@@ -24,7 +24,6 @@ from seasoncheck.link.openworld import (
     _last_boundary,
     _lead_word,
     _make,
-    _run_after,
     _title_word,
 )
 

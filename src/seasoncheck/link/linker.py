@@ -20,17 +20,13 @@ from functools import lru_cache
 from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link.clauses import prose_titles, repeated_lead
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
+from seasoncheck.link.hitcontext import _names_a_person, _sentence_initial, _weak_hit_ok
 from seasoncheck.link.index import CUE, TRIGGER, KeyMatch, TitleIndex
 from seasoncheck.link.normalise import (
     latin_variants,
     normalise_latin_text,
 )
-from seasoncheck.link.openworld import (
-    CONNECTORS,
-    RUN_BREAKERS,
-    TitleCandidate,
-    find_candidates,
-)
+from seasoncheck.link.openworld import find_candidates
 from seasoncheck.link.seasons import find_season_refs
 from seasoncheck.link.subject import (
     focus_of,
@@ -41,16 +37,20 @@ from seasoncheck.link.subject import (
     subject_key,
     subject_season,
 )
+from seasoncheck.link.titleruns import CONNECTORS, TitleCandidate
 from seasoncheck.link.worknames import (
     article_names,
     clean_title,
     embedded,
     frames,
+    headline_other_name,
     is_weak,
     join_tails,
+    kicker,
     long_form,
     opens_longer,
     part_surface,
+    possessive_headline,
     possessor_title,
     prefer_part,
     short_form,
@@ -65,16 +65,6 @@ __all__ = ["LinkResult", "Linker", "Subject"]
 _EMPTY = normalise_latin_text("")
 
 log = logging.getLogger(__name__)
-
-# A weak key (one content word: "Another", "Monster", "Beck") is kept only with a cue word this
-# close (characters either side), or when the headline or a strong key of the franchise backs it.
-CUE_WINDOW = 80
-# (substring checks on the lower-cased window: one IGNORECASE alternation took 70 µs a window)
-CUE_WORDS = (
-    "anime", "manga", "season", "series", "episode", "adaptation", "sequel", "cour", "studio",
-    "film", "movie", "ova", "trailer", "teaser", "premiere", "crunchyroll", "light novel",
-    "isekai", "shonen", "shōnen", "seinen", "shojo", "mangaka",
-)  # fmt: skip
 # Lines of links to other articles ("Read More: ..."): not the article's content. The pattern
 # starts with a literal newline so that the regex engine can skip to line starts quickly.
 _CROSSLINK = re.compile(
@@ -89,7 +79,6 @@ _CROSSLINK_LABEL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"[’']s?$")
 _ARC_AFTER = re.compile(r"[’']?s?\s+arc\b", re.IGNORECASE)
 
 
@@ -138,6 +127,7 @@ class Linker:
             return LinkResult()  # most texts that are not anime news: nothing to resolve
         if any(_anime_context(d) for d in docs):
             self._add_open_world(docs)
+        headline_other_name(docs)
         for doc in docs:
             self._confirm_weak(doc, head, docs)
             hits = [h for h in doc.hits if not _inside(h.start, _skip_spans(doc))]
@@ -212,7 +202,11 @@ class Linker:
             for c in found:
                 if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
-        cands = [(d, possessor_title(d, c, docs)) for d, c in cands]
+        cands = [
+            (d, possessive_headline(d, possessor_title(d, c, docs), docs))
+            for d, c in cands
+            if not kicker(d, c, docs)
+        ]
         if head.text and len(docs) > 1:
             stop = min((r.start for r in head.refs), default=len(head.text))
             cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text, stop))
@@ -428,62 +422,6 @@ def _anime_context(doc: Doc) -> bool:
     return doc.cue
 
 
-# What may stand between a title and its season number: "X Season 2", "X (Season 2)", "X: S2".
-_SEASON_GAP = re.compile(r"[’']?s?[\s:(\[–—-]{1,4}")
-_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+(\S+)")
-
-
-def _weak_hit_ok(doc: Doc, in_head: bool, h: Hit, title_keys: set[str]) -> bool:
-    """The context tests of a weak hit ("Another", "Monster"), cheapest first."""
-    if any(r.start <= h.start < r.end for r in doc.refs):
-        return False  # "Another season" is a season phrase, not the show "Another"
-    if title_key(h.surface) in title_keys:
-        return True  # the headline names it too
-    if any(
-        r.season is not None and not r.relative and _SEASON_GAP.fullmatch(doc.text, h.end, r.start)
-        for r in doc.refs
-    ):
-        return True  # "2. Hinamatsuri (Season 2)": a work with its season number
-    if not in_head and (
-        _sentence_initial(doc.text, h.start) or _inside_a_name(doc.text, h.start, h.end)
-    ):
-        return False  # capitalised for grammar, or part of a longer name ("Eden Academy")
-    if _has_lowercase_word(doc.text, h.match_key):
-        return False  # the article writes it as a common word elsewhere ("the mission")
-    window = doc.text[max(0, h.start - CUE_WINDOW) : h.end + CUE_WINDOW].lower()
-    return any(w in window for w in CUE_WORDS)
-
-
-def _inside_a_name(text: str, start: int, end: int) -> bool:
-    """True when a capitalised word touches the span on either side (no punctuation between).
-
-    A possessive before ("Naoki Urasawa's Monster") and season or installment words after
-    ("Monster Season 2") do not count.
-    """
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1)[:1].isupper() and not _POSSESSIVE.search(before.group(1)):
-        return True
-    after = _WORD_AFTER.match(text, end)
-    if not after:
-        return False
-    word = after.group(1)
-    if text[after.start(1) : after.start(1) + 12].lower() == "final season":
-        return False  # "Beastars Final Season Part 2": an installment word, like "Season 2"
-    return word[:1].isupper() and word.lower().strip(".,;:!?") not in RUN_BREAKERS
-
-
-def _has_lowercase_word(text: str, key: str) -> bool:
-    """True when ``key`` (lower case) occurs in ``text`` as a whole word, as written."""
-    pos = text.find(key)
-    while pos >= 0:
-        end = pos + len(key)
-        if not text[pos - 1 : pos].isalnum() and not text[end : end + 1].isalnum():
-            return True
-        pos = text.find(key, end)
-    return False
-
-
 @lru_cache(maxsize=4096)
 def _surface_season(surface: str, season: int | None) -> int | None:
     """A season-specific KB title's season, when the text itself gives the number.
@@ -499,54 +437,6 @@ def _surface_season(surface: str, season: int | None) -> int | None:
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     """True when ``pos`` falls in one of ``spans``."""
     return any(s <= pos < e for s, e in spans)
-
-
-# A person named where a title could stand: a credit word right before the name ("director
-# Kiyoshi Matsuda", "written by ..."), or the name's possessive right before a work ("Ren Eguchi's").
-# A bare "by" is left out: "inspired by X", "followed by X" name works as often as people; "by"
-# after a kind of written work is its author's credit ("the manga by X", "novels by X").
-_PERSON_BEFORE = re.compile(
-    r"\b(?:director|directed by|producer|composer|writer|written by|author|mangaka|creator|"
-    r"created by|artist|illustrator|screenwriter|designer|animator|voice actor|voice actress|"
-    r"actor|actress|voiced by|composed by|illustrated by|drawn by|penned by|"
-    r"(?:manga|manhwa|manhua|novels?|webtoon|comic|series|story|original work)\s+by)\s+$",
-    re.IGNORECASE,
-)
-PERSON_WINDOW = 24  # characters searched before a candidate for a credit word ("designer ")
-
-
-_POSSESSIVE_AFTER = re.compile(r"[’']s\s+")
-
-
-MAX_PERSON_LOOKS = 8  # occurrences of a name searched for a credit word (news repeats few names)
-
-
-def _names_a_person(
-    text: str, c: TitleCandidate, title_starts: set[int], others: Iterable[str] = ()
-) -> bool:
-    """True when an open-world candidate of two capitalised words (a given and a family name)
-    is a person's name: after a credit word anywhere in the text or in the ``others`` (the
-    article's headline and body: "director X", "written by X", "the manga by X"), or with a
-    possessive right before a title (one of ``title_starts``: "Ren Eguchi's")."""
-    words = c.surface.split()
-    if len(words) != 2 or not all(w[:1].isupper() for w in words) or c.rule == "quoted":
-        return False
-    for t in (text, *others):
-        pos = t.find(c.surface)
-        for _ in range(MAX_PERSON_LOOKS):  # any credit of the name in the article
-            if pos < 0:
-                break
-            if _PERSON_BEFORE.search(t, max(0, pos - PERSON_WINDOW), pos):
-                return True
-            pos = t.find(c.surface, pos + 1)
-    after = _POSSESSIVE_AFTER.match(text, c.end)
-    return after is not None and after.end() in title_starts
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    """True when ``pos`` starts a sentence (capitalised there for grammar, not as a name)."""
-    before = text[max(0, pos - 3) : pos].rstrip(" \"“‘'")
-    return not before or before[-1] in ".!?\n"
 
 
 def _occurrences(doc: Doc, key: str, forms: set[str], work: str, fid: str | None) -> list[Hit]:

@@ -4,7 +4,9 @@ Rules of news writing and titling that decide between a KB title and a longer op
 around it ("Level 1 Demon Lord & One Room Hero" around the KB's "One Room", "Handyman Saitou in
 Another World" around "Another World"), between a title and its parts ("Finale" of "Girls und
 Panzer das Finale", "fans of solo leveling"), and the name a KB work is printed under when the
-article never writes the KB's own name.
+article never writes the KB's own name. A headline's opening name is also read against the body:
+a kicker before a colon and a KB title, a possessive inside the title ("Mirelle's Garden"), and
+a romaji title that the body gives again before the KB's English title in brackets.
 """
 
 from __future__ import annotations
@@ -16,8 +18,16 @@ from functools import lru_cache
 from seasoncheck.link.doc import Doc, Hit
 from seasoncheck.link.index import FUNCTION_WORDS
 from seasoncheck.link.normalise import normalise_title
-from seasoncheck.link.openworld import CONNECTORS, GENERIC, RUN_BREAKERS, TitleCandidate
 from seasoncheck.link.subject import ow_key
+from seasoncheck.link.titleruns import (
+    CONNECTORS,
+    GENERIC,
+    RUN_BREAKERS,
+    VERB_BREAKERS,
+    TitleCandidate,
+    _breaker,
+    _lead_word,
+)
 
 # Memos of pure functions of a title or key string: news repeats its titles.
 title_key = lru_cache(maxsize=4096)(normalise_title)
@@ -93,6 +103,71 @@ def possessor_title(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandid
     if count < MIN_POSSESSOR_REPEATS:
         return c
     return TitleCandidate(m.start(), c.end, whole, c.rule, c.aliases)
+
+
+# The possessive after a headline's opening word, and the lower-case words that may stand
+# between the capitalised words of a title after it ("Mirelle's Garden of Glass").
+_APOSTROPHE_S = re.compile(r"[’']s\s")
+_INNER_CONNECTORS = frozenset(["of", "the", "no", "in", "and", "to", "a", "an", "&"])
+
+
+def _headline_word(w: str) -> bool:
+    """True for a word that ends a run of title words in a headline (a season word, a verb)."""
+    return _breaker(w) or _lead_word(w) or w.lower().strip(":,") in VERB_BREAKERS
+
+
+def _possessed_end(text: str, pos: int) -> int | None:
+    """The end of the capitalised words after the possessive at ``pos``, up to a headline verb
+    or season word ("Gets", "Season") or a lower-case word ("is getting"), or None."""
+    end = None
+    for t in _WORD.finditer(text, pos):
+        w = t.group(0)
+        if w.lower() in _INNER_CONNECTORS and end is not None:
+            continue
+        if not w[:1].isupper() or _headline_word(w):
+            break
+        end = t.end() - (len(w) - len(w.rstrip(":,")))
+        if end < t.end():
+            break  # "Mirelle's Garden: ...": punctuation ends the title
+    return end
+
+
+def possessive_headline(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
+    """The headline's opening title with the possessive and the capitalised words after it
+    when the body never writes any of those words on their own ("Mirelle's Garden is getting a new
+    anime", "Mirelle's Garden Gets New Anime", a body that speaks of "Mirelle" only): the
+    possessive is inside the title. An author's possessive ("Jane Roe's Wind Breaker gets an
+    anime") comes before a title the article names again by itself."""
+    if c.rule != "headline_lead" or doc is not docs[0] or len(docs) < 2:
+        return c
+    m = _APOSTROPHE_S.match(doc.text, c.end)
+    end = _possessed_end(doc.text, m.end()) if m else None
+    if m is None or end is None:
+        return c
+    words = [w for w in doc.text[m.end() : end].split() if w[:1].isupper()]
+    if all(w.lower() in GENERIC for w in words):
+        return c  # "X's New Visual", "X's Official Site": a headline's own words
+    whole = title_key(doc.text[c.start : end])
+    if any(_stands_alone(title_key(w), whole, docs[1:]) for w in words):
+        return c  # the body names a possessed word alone: a character, a work of its own
+    return TitleCandidate(c.start, end, doc.text[c.start : end], c.rule, c.aliases)
+
+
+# The colon of a headline's kicker: "Harbor Expo: X Gets ...".
+_KICKER_COLON = re.compile(r":\s+")
+
+
+def kicker(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> bool:
+    """True for a headline's opening name that a colon and a KB title follow ("Harbor Expo:
+    Moonlit Bakery Gets New Anime"): a kicker, the section or event the report is filed under,
+    not its subject. (A work's own subtitle after a colon is part of its KB title, which then
+    starts with the name.)"""
+    if c.rule != "headline_lead" or doc is not docs[0]:
+        return False
+    m = _KICKER_COLON.match(doc.text, c.end)
+    return m is not None and any(
+        h.start == m.end() and h.franchise_id is not None and not h.weak for h in doc.hits
+    )
 
 
 # Possessives of words that open sentences, not names: "This Season's", "The Anime's".
@@ -300,3 +375,67 @@ def tie_names(docs: list[Doc]) -> None:
                 continue
             fid = fids[first]
             h.key, h.work, h.franchise_id = fid or first, firsts[first].work, fid
+
+
+MAX_HEADLINE_NAME_WORDS = 12  # headline words tried as the other name of a bracketed KB title
+
+
+def headline_other_name(docs: list[Doc]) -> None:
+    """The headline's opening words as a KB work's other name, when the body writes them right
+    before that work's KB title in brackets ("Hoshi wa, Doko ni? (Where Are the Stars?)" under
+    the headline "Hoshi wa, Doko ni? gets a sequel"): news gives a work's original title, then
+    its English one in brackets. Only when the open-world rules cut that opening short (a
+    romaji title with lower-case words and a comma inside), where no hit covers it whole.
+    Every occurrence of the opening in the article becomes a hit of the KB work."""
+    if len(docs) < 2 or not docs[0].text:
+        return
+    head, body = docs[0], docs[1]
+    brackets = [
+        h
+        for h in body.hits
+        if h.franchise_id is not None
+        and not h.weak
+        and body.text[h.start - 1 : h.start] == "("
+        and _CLOSE_BRACKET.match(body.text, h.end)
+    ]
+    if not brackets:
+        return
+    ends = [t.end() for t in _WORD.finditer(head.text)][:MAX_HEADLINE_NAME_WORDS]
+    start = len(head.text) - len(head.text.lstrip())
+    for b in brackets:
+        before = body.text[max(0, b.start - 1 - MAX_HEADLINE_NAME_CHARS) : b.start - 1].rstrip()
+        name = next(
+            (
+                head.text[start:e]
+                for e in reversed(ends)
+                if _ends_with_name(before, head.text[start:e])
+            ),
+            None,
+        )
+        if name is None or len(name.split()) < 2:
+            continue
+        if any(h.start <= start and h.end >= start + len(name) for h in head.hits):
+            return  # the rules found the opening whole: "X (Y)" is tie_names' case
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for d in docs:  # as the headline writes it or in the body's capitals
+            for m in pattern.finditer(d.text):
+                d.hits.append(Hit(m.start(), m.end(), m.group(0), b.key, b.work, b.franchise_id))
+        return
+
+
+MAX_HEADLINE_NAME_CHARS = 160  # the longest title looked for before a bracketed KB title
+
+
+def _ends_with_name(before: str, name: str) -> bool:
+    """True when ``before`` ends with the words ``name`` (in any capitals), a whole word."""
+    n = len(name)
+    return (
+        len(before) >= n
+        and before[-n:].lower() == name.lower()
+        and not before[len(before) - n - 1 : len(before) - n].isalnum()
+    )
+
+
+_WORD = re.compile(r"\S+")
+# The end of a bracketed title: its own "?" or "!" may stand outside the KB title.
+_CLOSE_BRACKET = re.compile(r"[?!]?\)")
