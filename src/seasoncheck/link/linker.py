@@ -58,6 +58,7 @@ from seasoncheck.link.worknames import (
     title_key,
     weak_inside,
 )
+from seasoncheck.link.writtennames import comma_title, ordinal_subtitles, tail_names
 from seasoncheck.models import Mention
 
 __all__ = ["LinkResult", "Linker", "Subject"]
@@ -133,6 +134,8 @@ class Linker:
             hits = [h for h in doc.hits if not _inside(h.start, _skip_spans(doc))]
             doc.hits = _resolve_overlaps(hits)
             doc.owners.clear()  # owners of season references are looked up from here on
+        ordinal_subtitles(docs)
+        tail_names(docs)
         tie_names(docs)
         article_names(docs)
         subject = self._subject(head, body)
@@ -203,7 +206,7 @@ class Linker:
                 if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
         cands = [
-            (d, possessive_headline(d, possessor_title(d, c, docs), docs))
+            (d, comma_title(d, possessive_headline(d, possessor_title(d, c, docs), docs), docs))
             for d, c in cands
             if not kicker(d, c, docs)
         ]

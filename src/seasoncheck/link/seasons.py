@@ -170,6 +170,9 @@ TRIGGER_WORDS = (
 _SEASON_WORDS = frozenset(("season", "saison", "stagione", "temporada", "staffel", "シーズン"))
 _PART_WORDS = frozenset(("part", "parte", "partie", "teil", "cour"))
 _S_NUMBER = re.compile(r"S\d")  # no leading \b: a literal first character lets re skip ahead
+# "Act.2", "Act 2", "Act II": a numbered installment subtitle that stands for the season
+# ("Unnamed Memory Act.2"). Capitalised only: "act 2" in prose is a play's act.
+_ACT_NUMBER: re.Pattern[str] = re.compile(r"\bAct(?:\.\s?|\s)(?P<n>[1-9]|I{2,3}|IV|V)\b(?![.,]\d)")
 
 
 def find_season_refs(text: str, triggers: list[tuple[int, int]] | None = None) -> list[SeasonRef]:
@@ -185,6 +188,11 @@ def find_season_refs(text: str, triggers: list[tuple[int, int]] | None = None) -
         m.span() for m in _S_NUMBER.finditer(text) if not text[m.start() - 1 : m.start()].isalnum()
     ]
     refs = [r for s, e in spans if _whole_word(text, s, e) for r in _memo_refs_at(text, s, e)]
+    if "Act" in text:
+        refs += [
+            SeasonRef(m.start(), m.end(), m.group(0), number_of(m.group("n")))
+            for m in _ACT_NUMBER.finditer(text)
+        ]
     refs.sort(key=lambda r: (r.start, -r.end))
     out: list[SeasonRef] = []
     for r in refs:
