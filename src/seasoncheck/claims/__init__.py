@@ -507,10 +507,10 @@ _BREADCRUMB = re.compile(r"^(?:[^»›\n]{1,40}?\s*[»›]\s*)+")
 
 
 def _earlier_season_history(f: Finding, key: int | None, target: Target, piece: str) -> bool:
-    """True for a dated release or delay of a season below the subject's, told without a future
-    cue: "Season 2 released in July 2024" in an article about Season 3 is history."""
-    if f.type not in ("release", "delay") or key is None or target.season is None:
-        return False
+    """True for a dated release or delay, or a service, of a season below the subject's, told
+    without a future cue: "Season 2 released in July 2024" in an article about Season 3 is history."""
+    if f.type not in ("release", "delay", "streaming") or key is None or target.season is None:
+        return False  # ("You can watch seasons 1 and 2 on X": where the earlier ones are)
     if not key < target.season:
         return False  # (tested first: the rewrite below costs a case-insensitive regex pass)
     told = re.sub(rf"(?:{P.REPLACED_SCHEDULE.pattern})[^,;.]{{0,25}}", " ", piece, flags=re.I)

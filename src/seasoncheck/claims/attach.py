@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import blank_asides
-from seasoncheck.claims.refcues import instead_of, quoted_denial, told_in_past
+from seasoncheck.claims.refcues import asks_existence, instead_of, quoted_denial, told_in_past
 from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.normalise import lowered, normalise_title
 from seasoncheck.link.seasons import SeasonRef, find_season_refs
@@ -24,13 +24,19 @@ from seasoncheck.models import Mention
 MAX_TARGET_SEASON = 30
 # (P.caseless: run on the lowered text with a literal prefilter, 3-5x faster than re.I here)
 _HEDGED_REF = P.caseless(
-    r"\bif\b|\bwhether\b|\bnot confirmed\b|\bno word\b|\binstead of\b|\brather than\b"
+    r"\bif\b|\bwhether\b|\bnot confirmed\b|\bno word\b|\binstead of\b|\brather than\b|"
+    r"\bnothing (?:has been|had been|was|is) (?:said|announced|revealed|confirmed)\b"
 )
 _CROSSLINK = re.compile(
     r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news|read next|"
     r"you (?:might|may) also like|must read|don[’']t miss|trending now)\b|"
     # a page's tag line ("Tags: x season 2, x release date"): keywords, not sentences
-    r"^\W*(?:tags?|tagged(?: with| in)?|keywords|filed under|categories)\s*:",
+    r"^\W*(?:tags?|tagged(?: with| in)?|keywords|filed under|categories)\s*:|"
+    # a breadcrumb trail ("Home > Anime > <headline>"): navigation, the headline again
+    r"^[^>\n]{1,40}\s>\s+[^>\n]{1,40}\s>\s|"
+    # a reader's comment under its handle ("ember_fan99: they said that last year too")
+    r"^(?-i:(?!(?:update|note|source|edit|correction|date|via|by|credit|spoiler|warning|disclaimer|"
+    r"disclosure|summary|verdict|claim|rating)\b)[a-z][a-z0-9_.]{3,30})\s*:\s",
     re.I,
 )
 _IF_BEFORE = P.caseless(r"\b(?:if|whether)\b[^,.;]{0,30}$")
@@ -170,6 +176,8 @@ def target_season(
             continue  # the chunk's cues below matter only for a numbered new season
         if published is not None and _dated_before(chunk, published[0]):
             continue
+        if asks_existence(chunk):
+            continue  # "Is there a season 3?": the guide's question, not its subject
         hedged = bool(_HEDGED_REF.search(chunk)) and "?" not in chunk[-2:]
         guess = bool(P.HEDGE.search(chunk))
         leak = bool(P.LEAK.search(chunk))

@@ -25,7 +25,7 @@ _CONTRAST = P.caseless(
 )
 _OFFICIAL_NAMES = tuple(n.lower() for n in P.OFFICIAL_NAMES)
 # ("told fans in a post": a service or studio speaking)
-_ANNOUNCE_WORDS = r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told)\b"
+_ANNOUNCE_WORDS = r"\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told|scheduled)\b"
 _ANNOUNCES = re.compile(_ANNOUNCE_WORDS)
 _ANNOUNCES_ANYCASE = P.caseless(_ANNOUNCE_WORDS)  # a superset of _ANNOUNCES: a cheap gate
 # A studio, licensor or publisher that announces something is an official channel.
@@ -38,7 +38,8 @@ _NAME_ANNOUNCES = re.compile(
         )
     )  # names in capitals too: "KADOKAWA announced", "TOHO revealed"
     # (not "X's announced line-up": there the verb is the adjective of another noun)
-    + r")(?!\w)(?![’']s announced)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told)\b"
+    + r")(?!\w)(?![’']s announced)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told|"
+    r"(?:has |have )scheduled)\b"
 )
 
 
@@ -50,7 +51,12 @@ _NAME_ANNOUNCES = re.compile(
 _ASIDE = P.caseless(
     r",\s*(?:which|who|whose|the (?:\w+ )?(?:studio|company|team|service|platform) (?:behind|that|which|who))\b[^,;:]*(?=,)|\([^()]*\)|"
     r"\bas (?:in|with|for|on|during) (?:the |all |both )?(?:first|previous|last|earlier|past|prior|original|older|two|three|four|\w+ earlier|\w+ previous) (?:\w+ )?(?:season|seasons|cours?|parts?|installments?)\b|"
-    r",\s*(?:given that|just as|as (?:it|they|he|she) (?:did|had|has|have)(?: done)? (?:with|for)|"
+    # "..., with X directing as he has since the first season": the span since then, not the subject
+    r"\bas (?:it|they|he|she) (?:has|have|had)(?: done)? since\b[^;:,]*|"
+    r",\s*(?:given that|just as|as (?:it|they|he|she) (?:did|had|has|have)(?: done)? (?:with|for|since)|"
+    # the reason for a guess told from the past: ", since the studio produced the second season"
+    r"(?:since|because|as) (?:it|they|the (?:same )?(?:studio|company|service|streamer|platform)) "
+    r"(?:also )?(?:produced|animated|made|streamed|carried|simulcast|handled)|"
     r"after (?:taking over|replacing|succeeding|handling|animating|producing))\b[^;:]*$|"
     r",\s*(?:the (?:same |very )?(?:studio|company|team) )?which\s+(?:\w+\s+){0,2}?(?:has|had|have|was|were|streamed|aired|animated|produced|premiered|"
     r"carried|holds|held|licensed)\b(?![^,;:]*\b(?:will|set to|slated|upcoming)\b)[^,;:]*$"
@@ -184,7 +190,11 @@ def sentence_source(text: str) -> Source:
         return Source("denied", "official" if is_official(text, absent) else "none")
     hedged = _hedged(text, absent)
     leak = [
-        m for m in P.LEAK.finditer(text) if not in_spans(m.start(), absent) and not in_name(text, m)
+        m
+        for m in P.LEAK.finditer(text)
+        if not in_spans(m.start(), absent)
+        and not in_name(text, m)
+        and not _official_account(text, m)
     ]
     media = media_outlet(text)
     if leak and media not in (None, "official", "leak") and all(_hearsay(m) for m in leak):
@@ -196,7 +206,9 @@ def sentence_source(text: str) -> Source:
     if media == "leak":
         return Source("reported", "leak")
     if media:
-        return Source("reported" if hedged else "confirmed", "media")
+        # an outlet that "claims" passes on what it cannot confirm
+        claims = _OUTLET_CLAIMS.search(text) is not None
+        return Source("reported" if hedged or claims else "confirmed", "media")
     if hedged:
         return Source("speculated", "none")
     if is_official(text, absent):
@@ -248,6 +260,20 @@ def in_name(text: str, m: re.Match[str], sentence: bool = True) -> bool:
     if len(words) <= BYLINE_WORDS:  # "Example Insider Staff": a byline names the site
         return True
     return sum(w[0].isupper() for w in words) < TITLE_CASE_SHARE * len(words)
+
+
+# "the official <title> account on Twitter": the account is the rights holder's, not a user's.
+_OFFICIAL_BEFORE: re.Pattern[str] = P.caseless(r"\bofficial\s+(?:[^\s,;]+\s+){0,5}$")
+
+
+def _official_account(text: str, m: re.Match[str]) -> bool:
+    """True when the leak cue ``m`` is "account(s) on <platform>" of an official account."""
+    return text.startswith(("account", "Account"), m.start()) and bool(
+        _OFFICIAL_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    )
+
+
+_OUTLET_CLAIMS: re.Pattern[str] = re.compile(r"\bclaim(?:s|ed)\b")
 
 
 # Hearsay adverbs: they pass a claim on without naming a leaker; beside a named outlet the outlet
@@ -367,6 +393,7 @@ _CITE_WORDS = (
     "article",
     "news site",
     "news portal",
+    "blog",
 )
 _CITE_IDS = P.register_literals(_CITE_WORDS)
 

@@ -200,10 +200,19 @@ _READ_MORE = P.caseless(
     r"\bcheck out our\b|\bfor more (?:\w+ )?(?:news|coverage|updates|guides?)\b|\bour (?:full )?(?:guides?|list|roundup)\b"
 )
 
+# A section or column header with its date: "Weekend Roundup - Feb. 3, 2027", "Daily Notes |
+# Monday, March 1, 2027". A few capitalised words, a dash or bar, a full date: when the page was
+# written, not when anything premieres ("Velvet Harbor Season 2 - Oct. 2, 2027" may date a season).
+_DATELINE: re.Pattern[str] = re.compile(
+    r"^(?![^-–—|]*\b(?i:season|part|cour|film|movie|premieres?|release|returns?|date)\b)"
+    r"\W*(?:[A-Z0-9][\w&'’.:-]*\s+){0,6}?[A-Z0-9][\w&'’.:-]*\s+[-–—|]\s+"
+    r"(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\W*$"
+)
+
 
 def find_release(s: Sent) -> list[Finding]:
     """When the new installment premieres: dated, or claimed without a date."""
-    if s.question or s.past or _READ_MORE.search(s.text):
+    if s.question or s.past or _READ_MORE.search(s.text) or _DATELINE.match(s.text):
         return []
     if not (
         P.RELEASE_VERB.search(s.text)
@@ -403,6 +412,14 @@ _DELAYED_IN_GENERAL = P.caseless(
 )
 
 
+# The new date of a delay told first: "delayed in May because of the outbreak, it will open on
+# July 8" (the premiere verb in the future after the delay word dates the new schedule).
+_NEW_DATE_BEFORE: re.Pattern[str] = P.caseless(
+    r",\s+(?:it\s+|they\s+)?(?:will|is set to|are set to)\s+(?:now\s+)?(?:open|premiere|air|debut|launch|resume|return)\b"
+    r"[^.;]{0,50}?\b(?:on|in|from)\s+(?:\w+day,?\s+)?$"
+)
+
+
 def find_delay(s: Sent) -> list[Finding]:
     """The premiere moved: the new date when the sentence gives it."""
     if s.question:
@@ -426,7 +443,9 @@ def find_delay(s: Sent) -> list[Finding]:
         if _OTHER_WORKS.search(_clause_before(s.text[: d.start])):
             continue  # "several other fall titles are also moving to 2026": not this one
         if d.start > m.start() and (
-            P.DELAY_TARGET.search(between[-12:]) or _NOW_BEFORE.search(between)
+            P.DELAY_TARGET.search(between[-12:])
+            or _NOW_BEFORE.search(between)
+            or _NEW_DATE_BEFORE.search(between[-70:])
         ):
             if _before_publication(d, s.published) or _dated_in_past_year(s, d):
                 return []  # moved to a date already past when the article was written: history
@@ -464,8 +483,12 @@ def _shifted_date(s: Sent, delay_at: int) -> str | None:
 
 def find_trailer(s: Sent) -> list[Finding]:
     """A trailer, teaser, PV, key visual or poster was released for the new installment."""
-    if s.question or s.past or denies(s.text) or _FAN_MADE.search(s.text):
-        return []  # "the poster is fake", "a fan-made visual": nothing was released
+    if s.question or s.past or _FAN_MADE.search(s.text):
+        return []  # "a fan-made visual": nothing was released
+    if denies(s.text):
+        # "the teaser is not an official teaser": a trailer claim, denied (its source says so);
+        # "the poster is fake" alone rules on a picture, not on a release
+        return [Finding("trailer", None)] if _NOT_OFFICIAL_TRAILER.search(s.text) else []
     for m in P.TRAILER.finditer(s.text):
         if in_spans(m.start(), s.absent):
             continue
@@ -475,6 +498,9 @@ def find_trailer(s: Sent) -> list[Finding]:
 
 
 _FAN_MADE = P.caseless(r"\bfan-?made\b|\bfan art\b")
+_NOT_OFFICIAL_TRAILER: re.Pattern[str] = P.caseless(
+    r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?official (?:trailer|teaser|pv)s?\b"
+)
 
 
 def _to_come(text: str, verb_at: int) -> bool:

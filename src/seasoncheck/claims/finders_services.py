@@ -15,7 +15,8 @@ _OPEN_STUDIO = re.compile(
 )
 # Ties that name the animator by themselves ("Season 2 ... with animation by X").
 _STRONG_TIE = P.caseless(
-    r"\b(?:animated by|animated at|animation by|animation production by|produced by|(?:in|entered) production at|handl(?:e|es|ing) (?:the )?animation)\b"
+    r"\b(?:animated by|animated at|animation by|animation production by|produced by|(?:in|entered) production at|handl(?:e|es|ing) (?:the )?animation|"
+    r"taking over (?:the )?animation)\b"
 )
 # A tie right before the name: "has entered production at X, the studio behind the first season"
 # (the appositive after it names X's past work; the tie before names this one).
@@ -28,8 +29,10 @@ _STUDIO_WILL = P.caseless(
     r"\b(?:will|would|to|expected to|likely to)\s+(?:\w+\s+){0,2}?return\b|\breturn(?:s|ing)? to animate\b"
 )
 # The agent of a passive is not the subject of the verb after it.
+# ("the cast of the 2019 anime by X returns": X made that anime; the cast returns)
 _AGENT_BEFORE = P.caseless(
-    r"\b(?:made|created|animated|produced)\s+by\s+(?:the\s+)?(?:studio\s+)?$"
+    r"\b(?:made|created|animated|produced|anime|series|adaptation|film|movie|show|version)\s+by\s+"
+    r"(?:the\s+)?(?:studio\s+)?$"
 )
 # "... made by X, who will maintain ...": a relative pronoun makes X the verb's subject again.
 _RELATIVE = P.caseless(r"\s*,?\s*(?:who|which|that)\b")
@@ -53,6 +56,7 @@ _OPEN_NAME = (
 _ANIMATE_VERB = (
     r"(?:(?:returns|is returning|will return|is back|comes back) to animate\b|"
     r"(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|"
+    r"(?:is|are) taking over (?:the )?animation\b|"
     r"will (?:once again |again |also )?(?:animate|handle the animation|"
     r"produce the (?:animation|anime|series|season|sequel|film|movie)|(?:share|split) the animation)\b|is (?:once again |again |also )?(?:animating|producing)\b)"
 )
@@ -232,7 +236,20 @@ def _continuing_studios(s: Sent) -> list[Finding]:
             name = _clean_studio(m.group() + (suffix.group() if suffix else ""))
             if all(f.value != name for f in out):
                 out.append(Finding("studio", name))
+            # two studios share the verb: "X and Y are again co-producing the animation"
+            first = _FIRST_OF_PAIR.search(main, max(0, m.start() - STUDIO_NAME_WINDOW), m.start())
+            if first is not None and s.studio_rx.fullmatch(first.group("name")):
+                name = _clean_studio(first.group("name"))
+                if all(f.value != name for f in out):
+                    out.append(Finding("studio", name))
     return out
+
+
+# The first of two studios joined by "and" before the one that ends at the verb.
+_FIRST_OF_PAIR: re.Pattern[str] = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)(?P<name>[A-Z][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*){0,3})"
+    r"\s+(?:and|&)\s+$"
+)
 
 
 # Characters before a verb phrase searched for the studio that is its subject: longer than any
@@ -282,8 +299,10 @@ def _clean_studio(name: str) -> str:
 
 def find_streaming(s: Sent) -> list[Finding]:
     """Where the new installment streams outside Japan."""
-    if s.question or s.past or s.service_rx is None or not P.STREAM_VERB.search(s.text):
+    if s.question or s.past or s.service_rx is None:
         return []
+    if not P.STREAM_VERB.search(s.text):
+        return _scheduling_service(s)
     if not P.STREAM_FUTURE.search(s.text) or _history_only(s.text):
         return []
     found = [
@@ -316,11 +335,37 @@ def find_streaming(s: Sent) -> list[Finding]:
     return out
 
 
+# A service as the subject that dates the premiere: "X has scheduled the new season for May 4",
+# "X announced today that the sequel will premiere worldwide on May 4". Its premiere is its stream.
+_SCHEDULES: re.Pattern[str] = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:(?:scheduled|dated|slated)\b|"
+    r"(?:announced|confirmed|revealed)(?:\s+\w+){0,2}?\s+that\b[^.;]{0,160}?"
+    r"\b(?:will|is set to|is going to)\s+(?:\w+ly\s+)?(?:premiere|debut|arrive|launch|drop|release)\b)"
+)
+_SCHEDULE_WORD: re.Pattern[str] = re.compile(r"schedul|dated|slated|announced|confirmed|revealed")
+_CLAUSE_START: re.Pattern[str] = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*$")
+
+
+def _scheduling_service(s: Sent) -> list[Finding]:
+    """A service that is the subject of dating the premiere (no streaming verb needed)."""
+    assert s.service_rx is not None
+    if not _SCHEDULE_WORD.search(s.text) or P.PAST_SEASON.search(s.text):
+        return []  # "X scheduled the first season for a spring launch": history
+    for m in s.service_rx.finditer(s.text):
+        if (
+            _SCHEDULES.match(s.text, m.end())
+            and _CLAUSE_START.search(s.text, max(0, m.start() - 12), m.start())
+            and not in_spans(m.start(), s.absent)
+        ):
+            return [Finding("streaming", m.group())]
+    return []
+
+
 # A pronoun for the service named before, streaming the new season: "and it will also stream
 # season 2", "the service will stream it again".
 _STREAMS_AGAIN = P.caseless(
     r"\b(?:it|they|the (?:service|platform|streamer|company))\s+(?:will|would|is set to|plans to)\s+"
-    r"(?:also\s+|again\s+)?(?:stream|simulcast|carry)\b|"
+    r"(?:\w+ly\s+|also\s+|again\s+)*(?:stream|simulcast|carry|pick up the (?:\w+ )?(?:season|sequel|series))\b|"
     # "X carried both earlier shows, so it is probably the safest bet for season 2"
     r"\b(?:it|they|the (?:service|platform|streamer))\s+(?:is|are|seems|looks|would be|will be)\s+"
     r"(?:\w+ly\s+|also\s+|still\s+)*(?:the\s+)?(?:safest|safe|best|likeliest|obvious|natural)\s+"

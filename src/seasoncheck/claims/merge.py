@@ -281,10 +281,13 @@ def add_implied_renewals(claims: list[Merged]) -> list[Merged]:
 
 
 def _drop_unsupported_trailers(claims: list[Merged]) -> list[Merged]:
-    """A trailer belongs to an installment that exists: not to one only guessed at or denied."""
+    """A trailer belongs to an installment that exists: not to one only guessed at or denied.
+    A trailer itself called fake stays, denied: the article rules on it."""
     solid = {
         c.key
         for c in claims
         if c.type == "renewal" and c.source.status in ("confirmed", "reported")
     }
-    return [c for c in claims if c.type != "trailer" or c.key in solid]
+    return [
+        c for c in claims if c.type != "trailer" or c.key in solid or c.source.status == "denied"
+    ]

@@ -425,7 +425,7 @@ CANDIDATE = re.compile(
 # Matched as plain substrings by one Aho-Corasick pass over the lowered article; the release
 # finder also runs on any sentence with a digit (dates).
 FINDER_WORDS: dict[str, tuple[str, ...]] = {
-    "delay": ("delay", "postpon", "push", "move", "moving", "shift", "slip", "resched"),
+    "delay": ("delay", "postpon", "push", "move", "moving", "shift", "slip", "resched", "until", "as planned", "as scheduled"),
     "studio": ("animat", "produc", "handl", "bring", "return", "helm", "back", "works at", "studio"),
     "streaming": (
         "stream", "crunchyroll", "netflix", "hidive", "disney", "hulu", "prime video", "funimation",
@@ -475,7 +475,7 @@ RELEASE_VERB = _rx(
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\breach(?:es|ing)? (?:\w+ )?(?:theaters|theatres|cinemas|screens)\b|\bnew episodes (?:will )?(?:start|begin)\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
     r"\bpremiere date\b|\brelease date\b|\bwindow (?:for|of|is|would be)\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
-    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
+    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\bland(?:s|ing)? (?:worldwide |globally |internationally |everywhere )?on(?:\s*$| (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)))|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
     r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b|"
     # a season that "will stream" from a date premieres then (outside Japan, its release)
     # (not "will stream the first two seasons": the earlier seasons coming to a service)
@@ -491,7 +491,11 @@ DATE_CLAIMED = _rx(
 )
 DELAY = _rx(
     r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ing|ement)\b|\bpushed back\b|\bpush(?:es|ing)? back\b|\bpush(?:ed|es|ing)? (?:it|them|the \w+) back\b|"
-    r"\bpushed to\b|\bmoved to\b|\brescheduled\b|\bmov(?:ed|es|ing) (?:it |them |the \w+ )?back\b|"
+    r"\bpushed to\b|\bmoved to\b|\brescheduled\b|"
+    # a premiere called off without a new date: "the film will not open as planned"
+    r"\b(?:will not|won[’']t) (?:open|premiere|air|be released|debut) as (?:planned|scheduled)\b|"
+    # a pause with its end: "will not resume its weekly run until April" (the next episode moved)
+    r"\b(?:will not|won[’']t) (?:resume|return)\b(?=[^.;]{0,60}\buntil\b)|\bmov(?:ed|es|ing) (?:it |them |the \w+ )?back\b|"
     # "will move from January 2027 to April 2027": a schedule moved between two dates
     r"\bslip(?:s|ped|ping)? (?:back )?(?:from|to|into)\b|\b(?:move from|moves from|moved from|moving from|shift from|shifts from|shifted from|shifting from) (?:an? |the |its )?(?:planned |scheduled |original )?(?:(?:early|late|mid-?)\s*)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|winter|spring|summer|fall|autumn|\d{4})",
@@ -521,8 +525,8 @@ STUDIO_TIE = _rx(
     r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
-    r"\b(?:share|split)(?:s|ing)? the animation\b|"
-    r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\b(?:is|are) (?:once again |again |also |still )?(?:animating|producing)\b|\breturns to animate\b|"
+    r"\b(?:share|split)(?:s|ing)? the animation\b|\b(?:is|are) taking over (?:the )?animation\b|"
+    r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\b(?:is|are) (?:once again |again |also |still )?(?:animating|(?:co-)?producing)\b|\breturns to animate\b|"
     r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
     re.IGNORECASE,
 )
@@ -531,7 +535,7 @@ STUDIO_TIE = _rx(
 # "continues to produce"). A past verb ("animated the first season") is no such verb.
 _STUDIO_VERBS = (
     r"(?:(?:is|are|will|would|should|could|might|may|['’]ll)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:return(?:ing)?|back|continu(?:e|ing)|again|once (?:again|more)|animat(?:e|ing)|produc(?:e|ing)|"
+    r"(?:return(?:ing)?|back|continu(?:e|ing)|again|once (?:again|more)|animat(?:e|ing)|(?:co-)?produc(?:e|ing)|"
     r"handl(?:e|ing)|helm(?:ing)?|expected|likely|set to|slated to|in talks|tak(?:e|ing) over|deal(?:ing)? with|"
     r"in charge|getting back|coming back|stay(?:ing)?|remain(?:ing)?|join(?:ing)?|on board|attached|"
     r"maintain(?:ing)? the animation|keep(?:ing)? (?:the )?animation)|"
@@ -629,7 +633,7 @@ ABSENCE = _rx(
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
     r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry|give|reveal|share|mention|provide|offer|announce) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
     r"\bwe(?:[’']ll| will) (?:\w+ )?update\b|\b(?:the moment|as soon as) (?:an? |the |any )?(?:\w+ )?(?:date|news|details|information)\b|"
-    r"\bis still speculative\b|\basking (?:when|if|whether)\b|\bwondering (?:when|if|whether)\b|"
+    r"\bis still speculative\b|\basking (?:when|if|whether)\b|\bwondering (?:when|if|whether)\b|\b(?:searching|looking) for (?:the |any )?(?:[\w&'’-]+ ){0,8}?(?:release date|premiere date|news|information|details)\b|"
     r"\b(?:when|if) (?:anything|something|more|news|details)\b|\bonce (?:anything|something|news|details|more (?:news|details|information))\b|\bnot confirmed\b|\b(?:is|are)(?: not|n[’']t) (?:yet )?(?:released|out)(?: yet| till now| until now| so far| as of now)\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
     re.IGNORECASE,
 )
@@ -643,19 +647,25 @@ NO_SEASON = _rx(
 DENIAL = _rx(
     r"\bdid not (?:confirm|announce)\b|\bdidn[’']t (?:confirm|announce)\b|\bfake\b|\bhoax\b|\bdebunk\w*\b|\bfalse\b|"
     r"\bnot true\b|\bimpersonat\w*\b|\bno\s*[–—-]\s|"
+    # a project called off: "the production of the film has been cancelled"
+    r"\b(?:production|project|film|movie|season|sequel|adaptation)\b[^.;]{0,80}?\b(?:has|have) been (?:officially )?(?:cancell?ed|scrapped|called off)\b|"
     r"\bnot (?:produced|made|created|released|authori[sz]ed) by (?:the )?(?:official|staff|studio|production|anime)\b|"
     r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel|anime)s? (?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
     r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b|\bnot (?:produced|made|created) by us\b|"
     r"\bthere (?:is|are|will be) no (?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b|"
-    r"\bnot (?:an? )?official (?:material|artwork|art|image|poster|visual|announcement|information)\b|"
+    r"\bnot (?:an? )?official (?:material|artwork|art|image|poster|visual|announcement|information|trailer|teaser|pv|video|footage|clip|key visual)s?\b|"
     r"^\W*(?:date\s+[\d-]+\s+)?(?:(?:so|sadly|unfortunately|nope|well|again),?\s+)?no,\s+(?:[\w'’:-]+\s+){1,8}?(?:is|are|was|were)(?:n[’']t|\s+not)\b",
     re.IGNORECASE,
 )
 HEDGE = _rx(
     r"\bcould\b|\bmight\b|\blikely\b|\bunlikely\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\bprobably\b|"
-    r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\bwould(?:n[’']t| not)? be (?:\w+ )?(?:shocked|surprised)\b|\b(?:we|fans|many|some) (?:\w+ )?(?:believe|feel|think)\b|\bpredict\w*\b|\bspeculat\w*\b|\bif (?:it|the|season|they|this|one|an?|there|so)\b|\bseems?\b|"
+    r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\bwould(?:n[’']t| not)? be (?:\w+ )?(?:shocked|surprised)\b|\b(?:we|fans|many|some) (?:\w+ )?(?:believe|feel|think)\b|\bpredict\w*\b|\bspeculat(?!ion\b)\w*\b|\bif (?:it|the|season|they|this|one|an?|there|so)\b|\bseems?\b|"
+    # (the noun is the writer's hedge, unless it is what news did to fans: "fuelled speculation")
+    r"(?<!calmed )(?<!calming )(?<!fuelled )(?<!fueled )(?<!fuelling )(?<!fueling )(?<!sparked )(?<!sparking )(?<!stoked )(?<!quelled )(?<!ended )(?<!prompted )\bspeculation\b|"
     r"\bchances are\b|\btentative\w*\b|\bhope\w*\b|\bbased on (?:the |this|that|previous)\b|\bpotentially\b|"
     r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bbet (?:money|that|on)\b|\bmoney (?:is|would be|'s) on\b|\b(?:good|fair|decent|high|strong|real|slim|small) chance\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|\bshould(?:n[’']t| not)? expect\b|\brealistic(?:ally)?\b|"
+    # the writer's expectation of an arrival: "the sequel should land on X", "should premiere in 2027"
+    r"\bshould (?:\w+ly )?(?:land|arrive|premiere|air|debut|return|stream|drop|launch|hit|be (?:back|out|available|released|ready))\b|"
     r"\bpresumabl[ye]\b|\bin all likelihood\b|\bplausibl[ye]\b|\bconceivabl[ye]\b|\bwould\s+[\"“]?(?:\w+ly\s+)?(?:happily|gladly|love to|like to|be (?:happy|glad|willing) to)\b|"
     r"\bpodr[íi]a\b|\bpotrebbe\b|\bsemble\b|\bse espera\b|\bpourrait\b",
     re.IGNORECASE,
@@ -671,6 +681,8 @@ HEDGE_MAY = re.compile(r"\bmay\b")  # lower-case: "May 4" is a month
 LEAK = _rx(
     r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\b(?:is|are|was|were) said to\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|\bapparently\b|\b(?:retailer|store|shop)(?:[’']s)? (?:\w+ )?listing\b|\blisting on (?:a|an)\b|\b(?:database|catalog(?:ue)?) (?:listing|entry)\b|\binternal (?:catalog(?:ue)?|database|listing)\b|"
     r"\b(?:trustworthy|trusted|credible|reliable|well-known) (?:\w+ )?(?:source|user|account|leaker|insider)s?\b|"
+    # a fact-check's "Claim:" line passes on what it then rules on, and so does an anonymous post
+    r"^\W*(?:the\s+)?(?:viral\s+)?claim\s*:|\banonymous (?:post|poster|user|account|tip)s?\b|"
     r"\bthese accounts\b|\bsocial media (?:rumblings|users?|posts?)\b|\bwhistleblowers?\b|\bsources? close to\b|"
     r"\bunconfirmed\b|\bclaim(?:s|ed|ing)? (?:that|to)\b|\baccording to (?:a |an )?(?:source|insider|leak)|"
     r"\b(?:fans?|users?|accounts?|posters?) on (?:x|twitter|reddit|social media|tiktok|4chan)\b"
@@ -685,17 +697,20 @@ MEDIA = _rx(
     r"\b(?i:the) (?:same )?(?:magazine|tabloid|outlet|publication|newspaper|paper)\b[^.;]{0,80}?\b(?:says|said|claims|claimed|reports|reported|adds|added|writes|wrote|notes|noted)\b|"
     # an outlet introduced by what it is: "entertainment outlet Example News reported that",
     # "weekly tabloid Example Lens, in its latest issue, claimed that"
-    r"\b(?i:outlet|news site|news portal|magazine|tabloid|newspaper|paper)\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
-    r"(?:\s*,[^,.;]{1,90},)?\s+(?:has\s+|had\s+)?(?:reported|reports|claimed|claims|wrote|writes|said|says)\b|"
+    # (or named in apposition: "an entertainment blog, Example Now, claims that")
+    r"(?<!\bmy )(?<!\bour )\b(?i:outlet|news site|news portal|magazine|tabloid|newspaper|paper|blog)\s*,?\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+    r"(?:\s*,[^,.;]{1,90},|\s*,)?\s+(?:has\s+|had\s+)?(?:reported|reports|claimed|claims|wrote|writes|said|says)\b|"
     r"\b(?i:according to|as per) the (?:same |new |latest )?(?:outlet|magazine|tabloid|publication|newspaper|paper|article)\b|"
     r"\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}[’']s (?:report|article)\b",
 )
 OFFICIAL = _rx(
-    r"(?<!like an )(?<!like the )(?<!look like )\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
+    r"(?<!like an )(?<!like the )(?<!look like )(?<!not an )(?<!not a )\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
     r"(?<!\ban )(?<!\ba )\btwitter (?:account|page)\b|(?<!\ban )\bx (?:account|page)\b|\bstaff page\b|\bcredits? (?:line|roll)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
     r"\b(?:debuted|premiered|shown|screened|unveiled) (?:on|at|during) (?:the |a |its )?(?:\w+ )?(?:panel|stage|showcase)\b|"
     r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\b(?:according to|per|as per) (?:the|this|that|its) (?:same |official )?(?:announcement|statement|press release|website|site|account)\b|\bthe (?:same )?(?:announcement|statement|press release) (?:added|adds|said|says|noted|notes|continued|continues|read|reads|stated|states)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
     r"\b(?:finale|final episode|last episode)\b[^.]{0,60}\b(?:announced|revealed|confirmed|confirming)\b|\bthrough the teaser\b|"
+    # the broadcast's own end card: "an on-screen card announcing", "a card at the end of the broadcast"
+    r"\b(?:on-screen|end|closing) card\b|\bcard at the end of (?:the )?(?:\w+ )?(?:episode|broadcast|finale)\b|"
     r"\bvia (?:a |the )?(?:new )?teaser\b|\b(?:announced|confirmed|revealed|unveiled|shared|posted) (?:by|through|on) (?:the )?(?:[A-Z][\w.]*\s*){1,3}(?:account|channel|website|animation|studio)\b|\bcuenta oficial\b|\bofficiel\w*\b|\bufficial\w*\b|"
     # a service adding the new season to its own line-up page
     r"\b(?:has |have )?added (?:the |its )?(?:[\w-]+ ){0,3}?(?:season|series|sequel|show|anime|film|movie)(?: \d+)? to (?:its|their) (?:[\w-]+ ){0,3}?(?:lineup|line-up|catalog(?:ue)?|schedule|slate)\b|"

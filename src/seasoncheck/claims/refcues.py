@@ -44,3 +44,15 @@ def quoted_denial(text: str, start: int) -> bool:
 def instead_of(text: str, ref: SeasonRef) -> bool:
     """True for a relative reference ("the new season") named as what the claim is not about."""
     return ref.relative and bool(_INSTEAD_OF.search(text, max(0, ref.start - 30), ref.start))
+
+
+# A question whether a season exists at all: "Is there a season 3?", "Will there be a third
+# season?" (a guide's heading asks it of every show; it names no installment the article is about).
+_EXISTENCE_QUESTION: re.Pattern[str] = P.caseless(
+    r"^\W*(?:is there|are there|will there be|is there going to be)\b[^.!?]{0,80}\?\W*$"
+)
+
+
+def asks_existence(text: str) -> bool:
+    """True when ``text`` asks whether a season exists."""
+    return text.rstrip().endswith("?") and bool(_EXISTENCE_QUESTION.search(text))
