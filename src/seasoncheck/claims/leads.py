@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as _C  # the parsed-regex node names (Python 3.11+)
 import re._parser as _parser
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 # More candidate offsets than this: one search costs less than the matches at each offset.
@@ -117,7 +117,9 @@ class Leads:
     """The leading strings of one pattern, split into those the prefilter's automaton reports
     (``ids``) and those looked for every time (one character long)."""
 
-    def __init__(self, literals: frozenset[str], at_start: bool, ids: dict[str, Hashable]) -> None:
+    def __init__(
+        self, literals: frozenset[str], at_start: bool, ids: Mapping[str, Hashable]
+    ) -> None:
         self.at_start = at_start
         self.by_id = {ids[lit]: lit for lit in literals if lit in ids}
         self.ids = frozenset(self.by_id)
