@@ -18,7 +18,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 # claims/ and link/ compiled with mypyc when the install built them (see seasoncheck.compiled)
-importlib.import_module("seasoncheck.compiled").activate()
+importlib.import_module("seasoncheck.compiled").install()
 
 _EXPORTS = {
     "Article": "seasoncheck.models",

@@ -9,17 +9,16 @@ the pure-Python modules run instead until the next install. Without a build (no 
 ``SEASONCHECK_PURE_PYTHON_BUILD=1`` at install time) everything runs as plain Python, with the
 same output. ``SEASONCHECK_PURE_PYTHON=1`` turns the build off at run time.
 
-``seasoncheck doctor`` prints ``status()``.
+``seasoncheck doctor`` prints ``status()``. ``import seasoncheck`` only installs ``_CoreFinder``:
+the check runs when claims/ or link/ is first imported (``import seasoncheck`` stays fast).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CORE_DIR = PACKAGE_DIR / "_core"  # <core>/<shared library>, <core>/seasoncheck/{claims,link}/
@@ -28,8 +27,7 @@ OFF_ENV = "SEASONCHECK_PURE_PYTHON"
 COMPILED_PACKAGES = ("claims", "link")  # what hatch_build.py compiles
 
 
-@dataclass(frozen=True)
-class CoreStatus:
+class CoreStatus(NamedTuple):
     """Whether the compiled core is in use, and why not when it is not."""
 
     in_use: bool
@@ -46,6 +44,8 @@ _STATUS: list[CoreStatus] = []  # set once by activate()
 
 def source_digests(package_dir: Path = PACKAGE_DIR) -> dict[str, str]:
     """sha256 of every source file the core is compiled from, keyed ``claims/x.py``."""
+    import hashlib
+
     return {
         f"{pkg}/{path.name}": hashlib.sha256(path.read_bytes()).hexdigest()
         for pkg in COMPILED_PACKAGES
@@ -57,6 +57,8 @@ def check(core_dir: Path = CORE_DIR, package_dir: Path = PACKAGE_DIR) -> CoreSta
     """Whether the build in ``core_dir`` may be used for the sources in ``package_dir``."""
     if os.environ.get(OFF_ENV, "") not in ("", "0"):
         return CoreStatus(False, f"turned off by {OFF_ENV}")
+    import json
+
     try:
         manifest = json.loads((core_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -75,8 +77,27 @@ def check(core_dir: Path = CORE_DIR, package_dir: Path = PACKAGE_DIR) -> CoreSta
     return CoreStatus(True, f"built from the current sources ({core_dir})")
 
 
+class _CoreFinder:
+    """Runs ``activate()`` when claims/ or link/ is first imported, then finds nothing itself."""
+
+    @staticmethod
+    def find_spec(name: str, path: Any = None, target: Any = None) -> None:
+        if name in _COMPILED_NAMES:
+            activate()
+
+
+_COMPILED_NAMES = frozenset(f"seasoncheck.{pkg}" for pkg in COMPILED_PACKAGES)
+
+
+def install() -> None:
+    """Put ``_CoreFinder`` first on ``sys.meta_path`` (once; run by ``import seasoncheck``)."""
+    if _CoreFinder not in sys.meta_path:
+        sys.meta_path.insert(0, _CoreFinder)  # type: ignore[arg-type]
+
+
 def activate() -> CoreStatus:
-    """Use the compiled core when ``check()`` allows it (before claims/ or link/ is imported)."""
+    """Use the compiled core when ``check()`` allows it (before claims/ or link/ is imported:
+    the package path it extends is the one the import system is about to search)."""
     if _STATUS:
         return _STATUS[0]
     status = check()
