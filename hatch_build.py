@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -99,6 +100,9 @@ def _compile(src: Path, work: Path) -> Path:
     mypy reads the whole package for its types; only claims/ and link/ are compiled."""
     if importlib.util.find_spec("mypyc") is None:
         raise RuntimeError("mypyc is not installed in the build environment")
+    compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(compiler) is None:  # found before mypy's minute of work, not after
+        raise RuntimeError(f"no C compiler ({compiler}) on PATH")
     tree = work / "src"  # a copy: the build writes nothing beside the sources
     skip = shutil.ignore_patterns("__pycache__", "_core", "*.so", "*.pyd", "*.c")
     shutil.copytree(src / "seasoncheck", tree / "seasoncheck", ignore=skip)
@@ -129,8 +133,9 @@ def _compile(src: Path, work: Path) -> Path:
         text=True,
     )
     if done.returncode:
-        tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
-        raise RuntimeError(" | ".join(tail) or f"exit status {done.returncode}")
+        lines = (done.stdout + done.stderr).strip().splitlines() or [f"exit {done.returncode}"]
+        errors = [line for line in lines if "error" in line.lower()] or lines
+        raise RuntimeError(errors[-1][:300])
     core = work / "core"
     core.mkdir()
     for path in out.rglob("*"):
