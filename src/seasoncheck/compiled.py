@@ -63,7 +63,7 @@ def check(core_dir: Path = CORE_DIR, package_dir: Path = PACKAGE_DIR) -> CoreSta
         manifest = json.loads((core_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return CoreStatus(
-            False, "not built (no C compiler at install time?); reinstall to build it"
+            False, "not built (no C compiler, or SEASONCHECK_PURE_PYTHON_BUILD set, at install)"
         )
     if manifest.get("python") != sys.implementation.cache_tag:
         return CoreStatus(False, f"built for {manifest.get('python')}; reinstall to rebuild it")
