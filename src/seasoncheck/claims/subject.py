@@ -102,7 +102,7 @@ def _lowercase_subject(text: str, title: str | None) -> str | None:
 
 def _before(text: str, end: int) -> str | None:
     """Title-case words directly before ``end`` ("Blue Lock" before "Season 2"), possessive stripped."""
-    words = _TOKEN.findall(text[max(0, end - 120) : end])
+    words: list[str] = _TOKEN.findall(text[max(0, end - 120) : end])
     picked: list[str] = []
     for w in reversed(words):
         core = w.strip("“”\"‘’'()[]")
