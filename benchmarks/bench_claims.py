@@ -115,6 +115,9 @@ def main() -> None:
     rows = make_articles(n)
     arts = as_articles(rows, Article)
     print(f"{n} articles of {sum(len(x.text) for x in arts) / n / 1000:.1f} KB")
+    from seasoncheck.compiled import status
+
+    print(status().line())  # compiled or pure Python: the figures differ by ~1.3x
     print(
         f"target: {TARGET_PER_SECOND} articles/s on one core ({1000 / TARGET_PER_SECOND:.1f} ms/article)"
     )

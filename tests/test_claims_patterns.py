@@ -6,6 +6,7 @@ answers with the prefilter against its answers without it (``patterns.unfiltered
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -20,10 +21,11 @@ DATA = Path(__file__).parent / "data" / "claims"
 
 def _all_patterns() -> list[P.LoweredPattern]:
     """Every case-insensitive pattern the claim rules use (patterns module and the rule modules)."""
-    from seasoncheck.claims import attach, cues, finders, merge
-
+    # the modules from sys.modules: ``from seasoncheck.claims import merge`` is the package's
+    # merge() function, not the module (a compiled function has no __dict__ for vars())
+    names = ("patterns", "attach", "cues", "finders", "merge")
     found: dict[int, P.LoweredPattern] = {}
-    for mod in (P, attach, cues, finders, merge):
+    for mod in [importlib.import_module(f"seasoncheck.claims.{name}") for name in names]:
         for value in vars(mod).values():
             if isinstance(value, P.LoweredPattern):
                 found[id(value)] = value

@@ -17,6 +17,9 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# claims/ and link/ compiled with mypyc when the install built them (see seasoncheck.compiled)
+importlib.import_module("seasoncheck.compiled").install()
+
 _EXPORTS = {
     "Article": "seasoncheck.models",
     "Claim": "seasoncheck.models",

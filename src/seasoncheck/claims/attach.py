@@ -475,9 +475,10 @@ def season_refs(text: str) -> list[SeasonRef]:
 
 def _owned_by_other(pos: int, others: list[Mention]) -> bool:
     """True when the season reference at ``pos`` belongs to another work (linker mentions)."""
-    return any(
-        m.start <= pos < m.end and (m.kind == "season_ref" or m.season is not None) for m in others
-    )
+    for m in others:  # (a loop, not any() over a generator: asked for every reference)
+        if m.start <= pos < m.end and (m.kind == "season_ref" or m.season is not None):
+            return True
+    return False
 
 
 def _touches_other(pos: int, others: list[Mention]) -> bool:

@@ -107,13 +107,13 @@ def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _literal_ids(rx: re.Pattern[str]) -> frozenset[int] | None:
+def _literal_ids(rx: P.Rx) -> frozenset[str] | None:
     """The prefilter ids of a caseless pattern's required literals (None: it has none)."""
-    literals = getattr(rx, "literals", None)
+    literals = rx.literals if isinstance(rx, P.LoweredPattern) else None
     return P.register_literals(tuple(literals)) if literals else None
 
 
-def _may_match(ids: frozenset[int] | None, text: str) -> bool:
+def _may_match(ids: frozenset[str] | None, text: str) -> bool:
     """False when ``text`` holds none of a pattern's required literals: then no part of it can
     match, and the clause split made to search it part by part is skipped."""
     if ids is None:
@@ -454,7 +454,7 @@ def denies(text: str, absent: list[tuple[int, int]] | None = None) -> bool:
     return False
 
 
-def _has(rx: re.Pattern[str], text: str, absent: list[tuple[int, int]]) -> bool:
+def _has(rx: P.Rx, text: str, absent: list[tuple[int, int]]) -> bool:
     """True when ``rx`` matches ``text`` outside the ``absent`` clauses."""
     if not absent:
         return rx.search(text) is not None

@@ -119,13 +119,13 @@ _HINT_IDS = _MONTH_IDS | _SEASON_IDS | P.register_literals(("year",))
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold(ids: frozenset[int], present: frozenset[int] | None) -> bool:
+def _may_hold(ids: frozenset[str], present: frozenset[str] | None) -> bool:
     """False when the prefilter saw none of ``ids`` in the sentence (None: it could not look)."""
     return present is None or not ids.isdisjoint(present)
 
 
 def _present_parts(
-    sentence: str, low: str, present: frozenset[int] | None = None, digit: bool = True
+    sentence: str, low: str, present: frozenset[str] | None = None, digit: bool = True
 ) -> frozenset[str]:
     """Which kinds of date parts occur in the sentence (month names, years, season words...);
     ``present`` and ``digit`` (the prefilter's literals, whether a digit occurs) skip searches."""

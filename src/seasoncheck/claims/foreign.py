@@ -432,10 +432,14 @@ def service_names(text: str, lex: Lexicon) -> list[str]:
     names = []
     for m in _SERVICE.finditer(main):
         before = low[: m.start()]
-        if absent and absent.start() > m.end() and _CONCESSION.search(low, m.end(), absent.start()):
+        if (
+            absent is not None
+            and absent.start() > m.end()
+            and _CONCESSION.search(low, m.end(), absent.start())
+        ):
             absent_here = False  # "probably on X, although the platform has said nothing yet"
         else:
-            absent_here = bool(absent) and not _CONTRAST.search(before, absent.end())
+            absent_here = absent is not None and not _CONTRAST.search(before, absent.end())
         if _AGENT_BEFORE.search(before) or absent_here:
             continue  # "confirmée par Crunchyroll" is a source; "no platform yet" is no claim
         names.append(m.group())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as _C  # the parsed-regex node names (Python 3.11+)
 import re._parser as _parser
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 # More candidate offsets than this: one search costs less than the matches at each offset.
@@ -117,14 +117,18 @@ class Leads:
     """The leading strings of one pattern, split into those the prefilter's automaton reports
     (``ids``) and those looked for every time (one character long)."""
 
-    def __init__(self, literals: frozenset[str], at_start: bool, ids: dict[str, int]) -> None:
+    def __init__(
+        self, literals: frozenset[str], at_start: bool, ids: Mapping[str, Hashable]
+    ) -> None:
         self.at_start = at_start
         self.by_id = {ids[lit]: lit for lit in literals if lit in ids}
         self.ids = frozenset(self.by_id)
         self.always = tuple(sorted(lit for lit in literals if lit not in ids))
         self.plain = not (at_start or self.always)  # every leading string is in the automaton
 
-    def offsets(self, low: str, present: frozenset[int], pos: int, endpos: int) -> list[int] | None:
+    def offsets(
+        self, low: str, present: frozenset[Hashable], pos: int, endpos: int
+    ) -> list[int] | None:
         """The sorted offsets in [pos, endpos) where a match may start; None when too many."""
         by_id = self.by_id
         lits = [by_id[i] for i in self.ids & present]
@@ -133,7 +137,7 @@ class Leads:
         return _offsets(low, lits, pos, endpos, [0] if self.at_start and pos == 0 else [])
 
     def search(
-        self, rx: re.Pattern[str], low: str, present: frozenset[int], pos: int, endpos: int
+        self, rx: re.Pattern[str], low: str, present: frozenset[Hashable], pos: int, endpos: int
     ) -> re.Match[str] | None:
         """``rx.search(low, pos, endpos)``, trying only the offsets of the leading strings that
         ``present`` (the literal ids of ``low``) holds. One such string, the usual case, is

@@ -262,7 +262,7 @@ def add_implied_renewals(claims: list[Merged]) -> list[Merged]:
     unsourced renewal takes the official source of a claim that implies it ("the official channel
     dropped a trailer for Season 2" is the official word that Season 2 exists)."""
     have = {c.key for c in claims if c.type == "renewal"}
-    official = {}
+    official: dict = {}
     for c in claims:
         if c.type in ("release", "delay", "trailer", "studio") and c.source == OFFICIAL:
             official.setdefault(c.key, c)

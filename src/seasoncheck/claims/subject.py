@@ -9,6 +9,7 @@ frequent such title in the article is its subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from seasoncheck.claims.attach import same_work
@@ -101,7 +102,7 @@ def _lowercase_subject(text: str, title: str | None) -> str | None:
 
 def _before(text: str, end: int) -> str | None:
     """Title-case words directly before ``end`` ("Blue Lock" before "Season 2"), possessive stripped."""
-    words = _TOKEN.findall(text[max(0, end - 120) : end])
+    words: list[str] = _TOKEN.findall(text[max(0, end - 120) : end])
     picked: list[str] = []
     for w in reversed(words):
         core = w.strip("“”\"‘’'()[]")
@@ -197,17 +198,18 @@ def roundup_sections(
     label = [short[k] and _is_label(sentences[i].text) for k, (i, _) in enumerate(paras)]
     headings: list[Section] = []
     leads: list[Section] = []
+    first_within = _FirstWithin(titles)
     for k, (i, j) in enumerate(paras):
         span = (sentences[i].start, sentences[j - 1].end)
         if not short[k]:
-            lead = next((m for m in titles if _within(m, span)), None)
+            lead = first_within(span)
             if lead is not None and lead.start - span[0] <= LEAD_CHARS:
                 leads.append(Section(i, lead, j))
         elif not label[k]:
             # a heading stands alone between body paragraphs (not a tweet's lines), or, as
             # "Tomo Season 2" under "Winter 2027", names a work's season under a group heading;
             # its entry's fact lines may come between ("Premiere: ...") or be all of the entry
-            named = next((m for m in titles if _within(m, span)), None)
+            named = first_within(span)
             seasoned = _ends_with_season(text[span[0] : span[1]])
             after_short = k > 0 and short[k - 1] and not label[k - 1]
             facts = k + 1 < len(paras) and label[k + 1]
@@ -273,11 +275,16 @@ def _other_works(named: list[Section] | list[Mention], subject: frozenset[str]) 
     """How many different works besides ``subject`` the sections (or titles) name; sure titles
     only."""
     works: list[str] = [*subject]
+    matched: set[str] = set()  # works found among ``works`` (it only grows: found stays found)
     for s in named:
         h = s.heading if isinstance(s, Section) else s
         if h is None or h.kind == LISTED or (h.franchise_id is None and len(h.work.split()) < 2):
             continue
-        if not any(same_work(h.work, w) for w in works):
+        if h.work in matched:
+            continue  # a work named again: an article names its few works many times
+        if any(same_work(h.work, w) for w in works):
+            matched.add(h.work)
+        else:
             works.append(h.work)
     return len(works) - len(subject)
 
@@ -307,6 +314,24 @@ def _is_short(para: list[Sentence]) -> bool:
     if _LIST_MARKER.match(para[0].text):
         words -= 1  # "3." is the list's, not the heading's
     return words <= MAX_HEADING_WORDS and not last.endswith((".", ",", ";", ":"))
+
+
+class _FirstWithin:
+    """The first of ``titles`` (in their order) that lies inside a span, found by bisecting their
+    starts instead of testing every title against every paragraph (a roundup has dozens of
+    each)."""
+
+    def __init__(self, titles: list[Mention]) -> None:
+        self.order = sorted(range(len(titles)), key=lambda k: titles[k].start)
+        self.starts = [titles[k].start for k in self.order]
+        self.titles = titles
+
+    def __call__(self, span: tuple[int, int]) -> Mention | None:
+        """``next((m for m in titles if _within(m, span)), None)``."""
+        lo = bisect_left(self.starts, span[0])
+        hi = bisect_right(self.starts, span[1])  # a title inside starts at span[1] at the latest
+        inside = [k for k in self.order[lo:hi] if _within(self.titles[k], span)]
+        return self.titles[min(inside)] if inside else None
 
 
 def _within(m: Mention, span: tuple[int, int]) -> bool:

@@ -19,7 +19,8 @@ DOCTOR_DB_OPTION: Any = typer.Option(
 
 @app.command()
 def doctor(db: str | None = DOCTOR_DB_OPTION) -> None:
-    """Check the store (SQLite integrity, foreign keys, orphan claims/flags, migrations); list optional parts.
+    """Check the store (SQLite integrity, foreign keys, orphan claims/flags, migrations); list optional parts
+    and whether the compiled core (mypyc) is in use.
 
     Exits 0 when healthy, 1 with one line per problem. Example: seasoncheck doctor --db news.db
     """
@@ -33,5 +34,8 @@ def doctor(db: str | None = DOCTOR_DB_OPTION) -> None:
         console.print(f"ok: {', '.join(report.checks)}", highlight=False, markup=False)
     for component in check_components():
         err_console.print(component.line(), highlight=False, markup=False, soft_wrap=True)
+    from seasoncheck.compiled import status
+
+    err_console.print(status().line(), highlight=False, markup=False, soft_wrap=True)
     if not report.healthy:
         raise typer.Exit(EXIT_PARTIAL)

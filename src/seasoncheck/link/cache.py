@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import platformdirs
 
+from seasoncheck.compiled import PACKAGE_DIR
 from seasoncheck.kb.model import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,10 @@ def cache_dir() -> Path | None:
 def kb_digest(kb: KnowledgeBase) -> str:
     """A digest of everything the index is built from: KB titles, franchise names, the code."""
     h = hashlib.blake2b(digest_size=16)
-    here = Path(__file__).parent
+    # the sources beside the package (this module may be the compiled core, elsewhere); a
+    # compiled and a pure-Python run keep separate files (their pickled classes differ)
+    here = PACKAGE_DIR / "link"
+    h.update(Path(__file__).suffix.encode())
     for name in _CODE_FILES:
         h.update((here / name).read_bytes())
     titles, franchises = kb.titles, list(kb.franchises.values())

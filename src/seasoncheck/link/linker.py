@@ -439,7 +439,10 @@ def _surface_season(surface: str, season: int | None) -> int | None:
 
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     """True when ``pos`` falls in one of ``spans``."""
-    return any(s <= pos < e for s, e in spans)
+    for s, e in spans:  # noqa: SIM110 (no generator made: most documents have no spans)
+        if s <= pos < e:
+            return True
+    return False
 
 
 def _occurrences(doc: Doc, key: str, forms: set[str], work: str, fid: str | None) -> list[Hit]:
