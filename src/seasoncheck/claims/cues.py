@@ -263,7 +263,7 @@ def in_name(text: str, m: re.Match[str], sentence: bool = True) -> bool:
 
 
 # "the official <title> account on Twitter": the account is the rights holder's, not a user's.
-_OFFICIAL_BEFORE: re.Pattern[str] = P.caseless(r"\bofficial\s+(?:[^\s,;]+\s+){0,5}$")
+_OFFICIAL_BEFORE: P.Rx = P.caseless(r"\bofficial\s+(?:[^\s,;]+\s+){0,5}$")
 
 
 def _official_account(text: str, m: re.Match[str]) -> bool:

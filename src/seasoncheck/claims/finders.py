@@ -414,7 +414,7 @@ _DELAYED_IN_GENERAL = P.caseless(
 
 # The new date of a delay told first: "delayed in May because of the outbreak, it will open on
 # July 8" (the premiere verb in the future after the delay word dates the new schedule).
-_NEW_DATE_BEFORE: re.Pattern[str] = P.caseless(
+_NEW_DATE_BEFORE: P.Rx = P.caseless(
     r",\s+(?:it\s+|they\s+)?(?:will|is set to|are set to)\s+(?:now\s+)?(?:open|premiere|air|debut|launch|resume|return)\b"
     r"[^.;]{0,50}?\b(?:on|in|from)\s+(?:\w+day,?\s+)?$"
 )
@@ -498,7 +498,7 @@ def find_trailer(s: Sent) -> list[Finding]:
 
 
 _FAN_MADE = P.caseless(r"\bfan-?made\b|\bfan art\b")
-_NOT_OFFICIAL_TRAILER: re.Pattern[str] = P.caseless(
+_NOT_OFFICIAL_TRAILER: P.Rx = P.caseless(
     r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?official (?:trailer|teaser|pv)s?\b"
 )
 

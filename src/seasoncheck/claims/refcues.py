@@ -48,7 +48,7 @@ def instead_of(text: str, ref: SeasonRef) -> bool:
 
 # A question whether a season exists at all: "Is there a season 3?", "Will there be a third
 # season?" (a guide's heading asks it of every show; it names no installment the article is about).
-_EXISTENCE_QUESTION: re.Pattern[str] = P.caseless(
+_EXISTENCE_QUESTION: P.Rx = P.caseless(
     r"^\W*(?:is there|are there|will there be|is there going to be)\b[^.!?]{0,80}\?\W*$"
 )
 
