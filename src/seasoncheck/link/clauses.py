@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from seasoncheck.link.openworld import MAX_RUN_CHARS, _run_after
+from seasoncheck.link.openworld import MAX_RUN_CHARS, _run_after, event_kicker_end
 from seasoncheck.link.titleruns import (
     _BOUNDARY,
     _POSSESSIVE,
@@ -82,7 +82,8 @@ def repeated_lead(headline: str, body: str, stop: int | None = None) -> list[Tit
     where the title ends. Only runs with a headline word inside and none at their ends; the run
     ends at ``stop``, the headline's first season reference ("... Party S3 announced")."""
     words: list[tuple[int, int]] = []
-    for t in _TOKEN.finditer(headline, 0, len(headline) if stop is None else stop):
+    start = event_kicker_end(headline)
+    for t in _TOKEN.finditer(headline, start, len(headline) if stop is None else stop):
         word = t.group(0)
         if _breaker(word) or not _title_word(word, last=False):
             break
@@ -133,3 +134,78 @@ def _in_prose(text: str, start: int, end: int) -> bool:
     return sum(1 for w in words if w.islower() and w.isalpha() and w not in CONNECTORS) >= (
         MIN_PROSE_WORDS
     )
+
+
+# A "Head: Subtitle" title in running prose ("the studio has set Harbor Lights: Tidebreak for
+# spring", "Moonlit Bakery the Movie: Finale"): a lower-case word before the head, a few title
+# words (lower-case connectors inside), a colon, and a capitalised subtitle.
+_TITLE_WORD: str = r"[A-Z\d][\w’'!.&-]*"
+_INNER: str = r"(?:the|of|no|to|and|in|a|an|from|with|for|on|at|&)"
+_COLON_HEAD: re.Pattern[str] = re.compile(
+    rf"(?<![\w’'-])[a-z]+,? (?P<head>{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_INNER})){{0,4}})$"
+)
+_COLON_TAIL: re.Pattern[str] = re.compile(rf"(?:{_TITLE_WORD})(?:[ ]+(?:{_TITLE_WORD}|{_INNER}))*")
+# A lower-case word and a capitalised one after a subtitle's run: the subtitle goes on past a
+# verb ("Kaguya-sama: Love is War"), and its end is unknown.
+_CAPITAL_AFTER_WORD: re.Pattern[str] = re.compile(r" [a-z]+ [A-Z]")
+# Lower-case words of a title-case line ("Yama no Susume Heads to Theaters: ..."): the word
+# before a head must be a prose word.
+_TITLE_CASE_LOWER: frozenset[str] = frozenset(["the", "of", "no", "to", "and", "in", "a", "an", "from", "with",
+                               "for", "on", "at", "as", "by", "or", "vs"])  # fmt: skip
+_HEAD_REACH: int = 60  # characters looked at before a colon for the head
+MAX_COLON_TAIL_WORDS: int = 8
+
+
+def colon_titles(headline: str, body: str) -> list[TitleCandidate]:
+    """Titles of the form "Head: Subtitle" that the body writes inside a prose sentence (after a
+    prose word, not on a copy of the headline) and the headline writes again as a whole:
+    a name, not a label and its sentence ("Update: Fans ...", which opens a line). The subtitle ends at its last capitalised word
+    before a lower-case word or punctuation ("... Tidebreak a date")."""
+    out: list[TitleCandidate] = []
+    seen: set[str] = set()
+    pos = body.find(": ")
+    while pos >= 0:
+        nxt = body.find(": ", pos + 2)
+        head = _COLON_HEAD.search(body, max(0, pos - _HEAD_REACH), pos)
+        tail = _COLON_TAIL.match(body, pos + 2) if head else None
+        if head and tail:
+            words = tail.group(0).split()[:MAX_COLON_TAIL_WORDS]
+            cut = next((i for i, w in enumerate(words) if _breaker(w)), len(words))
+            words = words[:cut]  # "X: Y Season 3": the season is no part of the title
+            while words and not words[-1][:1].isupper():
+                words.pop()
+            head_words = head.group("head").split()
+            if (
+                words
+                and head_words[-1][:1].isupper()
+                and not _POSSESSIVE.search(words[-1])  # "X: Jane Roe's ...": a person's
+                and not _CAPITAL_AFTER_WORD.match(body, pos + 2 + len(" ".join(words)))
+                and head.group(0).split()[0].rstrip(",") not in _TITLE_CASE_LOWER
+                and not _headline_line(body, pos, headline)
+            ):
+                surface = body[head.start("head") : pos + 2] + " ".join(words)
+                surface = surface.rstrip(".,;!?") if not words[-1].endswith("!") else surface
+                if surface not in seen and surface in headline and _whole_in(headline, surface):
+                    seen.add(surface)
+                    start = head.start("head")
+                    out.append(TitleCandidate(start, start + len(surface), surface, "colon_title"))
+        pos = nxt
+    return out
+
+
+def _headline_line(body: str, pos: int, headline: str) -> bool:
+    """True when the line of ``body`` around ``pos`` is the headline again."""
+    lo = body.rfind("\n", 0, pos) + 1
+    hi = body.find("\n", pos)
+    return body[lo : hi if hi >= 0 else len(body)].strip() == headline.strip()
+
+
+def _whole_in(text: str, surface: str) -> bool:
+    """True when ``text`` writes ``surface`` with no word character glued to either end."""
+    pos = text.find(surface)
+    while pos >= 0:
+        end = pos + len(surface)
+        if not text[pos - 1 : pos].isalnum() and not text[end : end + 1].isalnum():
+            return True
+        pos = text.find(surface, end)
+    return False

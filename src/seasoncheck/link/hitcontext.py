@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from seasoncheck.link.doc import Doc, Hit
-from seasoncheck.link.titleruns import RUN_BREAKERS, TitleCandidate
+from seasoncheck.link.titleruns import GENERIC, RUN_BREAKERS, TitleCandidate
 from seasoncheck.link.worknames import title_key
 
 # A weak key (one content word: "Another", "Monster", "Beck") is kept only with a cue word this
@@ -126,3 +126,42 @@ def _sentence_initial(text: str, pos: int) -> bool:
     """True when ``pos`` starts a sentence (capitalised there for grammar, not as a name)."""
     before = text[max(0, pos - 3) : pos].rstrip(" \"“‘'")
     return not before or before[-1] in ".!?\n"
+
+
+_HEAD_COLON: re.Pattern[str] = re.compile(r"\s*:\s")
+
+
+def heads_inside_names(docs: list[Doc]) -> None:
+    """Drop the KB hits of a subtitled title's head ("Star Wars" of "Star Wars: Visions", when
+    the article writes the whole title too) that a capitalised word follows ("Star Wars
+    Celebration Japan"): the head is then the opening of another name, an event, a company or
+    the parent franchise, not the subtitled work. Season and installment words after it
+    ("Star Wars Season 3") and lower-case words ("a Star Wars story") leave it the work's."""
+    heads: set[tuple[str, str]] = set()
+    for d in docs:
+        for h in d.hits:
+            if h.franchise_id is None:
+                continue
+            cut = _HEAD_COLON.search(h.surface)
+            if cut is not None and cut.start() > 0:
+                heads.add((h.franchise_id, title_key(h.surface[: cut.start()])))
+    if not heads:
+        return
+    for d in docs:
+        d.hits = [
+            h
+            for h in d.hits
+            if h.franchise_id is None
+            or (h.franchise_id, title_key(h.surface)) not in heads
+            or not _name_follows(d.text, h.end)
+        ]
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """True when a capitalised word that is no season, date or generic word follows ``end``."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    low = word.lower().strip(".,;:!?")
+    return word[:1].isupper() and low not in RUN_BREAKERS and low not in GENERIC

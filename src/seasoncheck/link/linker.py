@@ -18,9 +18,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from seasoncheck.kb.model import KnowledgeBase
-from seasoncheck.link.clauses import prose_titles, repeated_lead
+from seasoncheck.link.clauses import colon_titles, prose_titles, repeated_lead
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
-from seasoncheck.link.hitcontext import _names_a_person, _sentence_initial, _weak_hit_ok
+from seasoncheck.link.hitcontext import (
+    _names_a_person,
+    _sentence_initial,
+    _weak_hit_ok,
+    heads_inside_names,
+)
 from seasoncheck.link.index import CUE, TRIGGER, KeyMatch, TitleIndex
 from seasoncheck.link.normalise import (
     latin_variants,
@@ -81,6 +86,9 @@ _CROSSLINK_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ARC_AFTER = re.compile(r"[’']?s?\s+arc\b", re.IGNORECASE)
+# A number right after a KB title that ends with the word "season": the word is the season
+# phrase's ("Major 2nd season 2"), not the end of the season's KB title ("Major 2nd Season").
+_NUMBER_AFTER: re.Pattern[str] = re.compile(r"[ \t]+\d")
 
 
 class Linker:
@@ -134,6 +142,7 @@ class Linker:
             hits = [h for h in doc.hits if not _inside(h.start, _skip_spans(doc))]
             doc.hits = _resolve_overlaps(hits)
             doc.owners.clear()  # owners of season references are looked up from here on
+        heads_inside_names(docs)
         ordinal_subtitles(docs)
         tail_names(docs)
         tie_names(docs)
@@ -168,6 +177,8 @@ class Linker:
                 continue  # "another season", "monster truck": titles are capitalised in news
             if _ARC_AFTER.match(doc.text, m.end):
                 continue  # "the Treasure Island arc" of another show: a story arc, not a work
+            if surface[-6:].lower() == "season" and _NUMBER_AFTER.match(doc.text, m.end):
+                continue  # "X 2nd season 2": "season 2" is the season phrase
             entry = self.index.entry(m.key)
             franchise = self.kb.franchise(entry.franchise_id)
             name = franchise.name if franchise else surface
@@ -213,6 +224,7 @@ class Linker:
         if head.text and len(docs) > 1:
             stop = min((r.start for r in head.refs), default=len(head.text))
             cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text, stop))
+            cands.extend((docs[1], c) for c in colon_titles(head.text, docs[1].text))
         if not cands:
             return
         names = self._name_candidates(cands, docs)

@@ -110,7 +110,9 @@ _DETERMINERS = frozenset(
         "los",
     ]
 )
-_BEFORE_ANIME = re.compile(r"(?:[’']s?)?\s+(?:tv\s+)?$", re.IGNORECASE)
+# The words between a title and "anime" after it, on one line: a line's last words are not the
+# title of the "Anime ..." that opens the next line ("ConReport › Harbor Expo\nAnime Fest").
+_BEFORE_ANIME = re.compile(r"(?:[’']s?)?[^\S\n]+(?:tv[^\S\n]+)?$", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"‘'「『]([^“”\"‘’「」『』\n]{2,60}?)[”\"’'」』](?!\w)")
 
 
@@ -148,7 +150,9 @@ def find_candidates(
             continue
         m = _BEFORE_ANIME.search(text, max(0, pos - 10), pos)
         if m:
-            out.extend(_run_before(text, m.start(), "before_anime"))
+            out.extend(
+                c for c in _run_before(text, m.start(), "before_anime") if not _credited(text, c)
+            )
     for m in _QUOTED.finditer(text):
         out.extend(_quoted(text, m))
     return out
@@ -248,7 +252,7 @@ def _headline_lead(text: str, stop: int) -> list[TitleCandidate]:
     label = _HEAD_LABEL.match(text)
     if label and not all(w in _LABEL_WORDS for w in lowered(label.group(1)).split()):
         label = None  # "[Oshi no Ko] Season 3": the title in brackets
-    for t in _TOKEN.finditer(text, label.end() if label else 0, stop):
+    for t in _TOKEN.finditer(text, event_kicker_end(text, label.end() if label else 0), stop):
         word = t.group(0)
         if _breaker(word) or not _title_word(word, last=False):
             break
@@ -278,6 +282,35 @@ _JA_TITLE = re.compile(r"[『「]([^』」\n]{1,60})[』」]")
 # subject. Works put a year in brackets ("Trigun (1998)"), and the far-future years of science
 # fiction titles ("... 2199") stay outside the range.
 _EDITION_YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|[’']\d\d)")
+# An event's edition before the colon that opens a headline: capitalised words, a year, a few
+# more words ("Harbor Expo 2026: X Gets ...", "Star Fest 2025 day two: ..."). The report's
+# venue; the headline's own opening name follows the colon.
+_EVENT_KICKER: re.Pattern[str] = re.compile(
+    r"(?:[A-Z][\w&.!’'-]*\s+){1,5}(?:19[6-9]\d|20[0-3]\d|[’']\d\d)(?:\s+[\w-]+){0,3}:\s+"
+)
+
+
+def event_kicker_end(text: str, start: int = 0) -> int:
+    """Where a headline's name may start after an event kicker at ``start`` ("Harbor Expo
+    2026: "), or ``start`` when there is none."""
+    m = _EVENT_KICKER.match(text, start)
+    return m.end() if m else start
+
+
+# A credit line's label: "Photos: Harbor Anime / J. Roe" names the outlet that took the photos.
+_CREDIT_LABEL: re.Pattern[str] = re.compile(
+    r"(?:^|\n)[ \t]*(?:photos?|images?|pictures?|screenshots?|source|credits?|via)[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _credited(text: str, c: TitleCandidate) -> bool:
+    """True when a candidate opens a credit line ("Photos: Harbor Anime / J. Roe") or follows
+    its label ("Photos: Harbor"): an outlet or a person, not a work."""
+    lo = max(0, c.start - 20)
+    return bool(_CREDIT_LABEL.search(text[lo : c.start])) or bool(
+        _CREDIT_LABEL.search(text[lo : c.start + len(c.surface.split(":")[0]) + 1])
+    )
 
 
 def _title_up_to(text: str, start: int, stop: int) -> bool:
