@@ -64,6 +64,7 @@ _ASIDE = P.caseless(
 
 
 _BLANKED_COMMA = re.compile(r"(?<=   ),")
+_BLANK_RUN: re.Pattern[str] = re.compile(r"  +")
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -299,6 +300,14 @@ def is_official(text: str, absent: list[tuple[int, int]]) -> bool:
     main = blank_asides(text)  # "The company, which co-produces the anime, said ...": one clause
     if main is not text:
         main = _BLANKED_COMMA.sub(lambda m: " " * len(m.group()), main)
+        # "X, which has streamed the first cour in two regions since October, confirmed ...":
+        # X announces however long the aside between it and its verb
+        if (
+            not absent
+            and _ANNOUNCES.search(main)
+            and _NAME_ANNOUNCES.search(_BLANK_RUN.sub(" ", main))
+        ):
+            return True
     if not (_may_match(_WEAK_IDS, main) and _may_match(_VERB_IDS, main)):
         return False  # no clause can hold both a weak channel and an announcing verb
     for s, e in clauses(main):

@@ -42,6 +42,11 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("mdy", rf"\b{_M}\s+{_DAY},?\s+{_YEAR}"),
         ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_M},?\s+{_YEAR}"),
+        # a numeric date, year first, as Japanese and Chinese sites list a broadcast: "2027/10/07"
+        (
+            "ymd_num",
+            r"(?<![\d/.])(?P<year>(?:19|20)\d\d)([/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d|[/.]\d)",
+        ),
         ("ym_ja", r"(?P<year>(?:19|20)\d\d)年(?P<mon>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
         ("my", rf"\b{_QUAL}{_M},?\s+(?:of\s+)?{_YEAR}"),
         # a month written in lower case before a year (forum posts: "my money is on october 2027");
@@ -97,7 +102,7 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
 
 # What each pattern cannot match without: lets a sentence skip most of the 15 patterns.
 _PATTERN_NEEDS: dict[str, frozenset[str]] = {
-    "mdy": frozenset({"month", "year"}), "dmy": frozenset({"month", "year"}), "ym_ja": frozenset({"ja"}),
+    "mdy": frozenset({"month", "year"}), "ymd_num": frozenset({"year"}), "dmy": frozenset({"month", "year"}), "ym_ja": frozenset({"ja"}),
     "my": frozenset({"month", "year"}), "my_low": frozenset({"monthword", "year"}), "sy": frozenset({"season", "year"}), "ys": frozenset({"season", "year"}),
     "s_or_sy": frozenset({"season", "year"}), "m_or_my": frozenset({"month", "year"}),
     "md": frozenset({"month"}), "dm": frozenset({"month"}), "rel_season": frozenset({"season"}),
@@ -194,7 +199,7 @@ def _value(
     n_years: int = 0,
 ) -> tuple[str | None, int, bool]:
     """(value, precision, relative) for the parts of one match."""
-    if kind in ("mdy", "dmy") or (kind == "ym_ja" and day):
+    if kind in ("mdy", "dmy", "ymd_num") or (kind == "ym_ja" and day):
         return f"{year:04d}-{mon:02d}-{day:02d}", 3, False
     if kind in ("my", "my_low", "ym_ja", "m_or_my"):
         return f"{year:04d}-{mon:02d}", 2, False

@@ -155,6 +155,8 @@ def find_renewal(s: Sent) -> list[Finding]:
                 continue
             if rx is P.RENEWAL and _channel_only(s, m):
                 continue
+            if rx is P.RENEWAL and _OFFICIAL_SOURCE.match(s.text, m.start()):
+                continue  # "we are keeping an eye on all official sources": a source, not a season
             if rx is P.RENEWAL and _TOPIC_INTRO.search(s.text):
                 continue  # "In this article we tell you about the Season 2 release date": topics
             return [Finding("renewal", None)]
@@ -167,6 +169,10 @@ _OFFICIAL_CHANNEL = P.caseless(
     r"^official\s+(?:[\w-]+\s+)?(?:account|website|site|channel|page|twitter|x|youtube|instagram|tiktok|"
     r"trailer|teaser|pv|visual|poster|illustration|soundtrack|store|shop|app|livestream|staff)s?\b"
 )
+
+
+# "official sources": where news would come from, never news of a season by itself.
+_OFFICIAL_SOURCE: P.Rx = P.caseless(r"official\s+(?:news\s+)?sources?\b")
 
 
 def _channel_only(s: Sent, m: re.Match[str]) -> bool:
@@ -248,11 +254,23 @@ def _tied_to_earlier(text: str, d: DateMention) -> bool:
     return bool(_EARLIER_INSTALLMENT.search(near) or P.HISTORY_VERB.search(near))
 
 
+# A wire dateline that opens a story: "OSAKA, March 3 — ..." or "Paris, 3 March (Reuters) - ...":
+# the day the story was filed, not a premiere.
+_DATELINE_CITY: P.Rx = P.caseless(r"^\W*[a-z][a-z .'’-]{1,30},\s*$")
+_DATELINE_DASH: P.Rx = P.caseless(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+
+
 def _is_release_date(s: Sent, d: DateMention) -> bool:
     """True when the date ``d`` is governed by a release verb and is not history or a schedule replaced."""
     if in_spans(d.start, s.absent):
         return False
     text = s.text
+    if (
+        d.start <= 34
+        and _DATELINE_CITY.match(text[: d.start])
+        and _DATELINE_DASH.match(text, d.end)
+    ):
+        return False
     before = text[max(0, d.start - VERB_BEFORE_WINDOW) : d.start]
     after = text[d.end : d.end + VERB_AFTER_WINDOW]
     if _ANNOUNCE_DATE_BEFORE.search(before):
@@ -331,12 +349,19 @@ def _other_product(before: str) -> bool:
     """True when the date's clause is about a product or event, not the season, before the date.
     A product after "from"/"of" is the source of the adaptation, not the subject: "the series
     adapted from the manga will make its comeback next April"."""
+    if _ADVANCE_SCREENING.search(before):
+        return True  # "a pre-broadcast screening of the first episode in late September"
     m = _OTHER_PRODUCT.search(before)
     if m is None or _SOURCE_WORK_BEFORE.search(before, 0, m.start()):
         return False
     return not _INSTALLMENT_WORD.search(m.group("rest"))
 
 
+# An early showing before the broadcast: its date is an event's, even when it shows an episode.
+_ADVANCE_SCREENING: P.Rx = P.caseless(
+    r"\b(?:pre-?(?:broadcast|release|airing|air|premiere)|advance|preview|sneak[- ]peek)\s+"
+    r"(?:screenings?|showings?|viewings?)\b[^,;:.]*$"
+)
 _SOURCE_WORK_BEFORE = P.caseless(
     r"\b(?:from|based on|adapting|adapts)\s+(?:the\s+|an?\s+|its\s+|[\w-]+[’']s\s+|[\w-]+\s+){0,3}$"
 )
@@ -499,7 +524,8 @@ def find_trailer(s: Sent) -> list[Finding]:
 
 _FAN_MADE = P.caseless(r"\bfan-?made\b|\bfan art\b")
 _NOT_OFFICIAL_TRAILER: P.Rx = P.caseless(
-    r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?official (?:trailer|teaser|pv)s?\b"
+    r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?(?:official|real|actual|genuine) (?:trailer|teaser|pv)s?\b|"
+    r"\b(?:is|are|was|were)(?: not|n[’']t) (?:a|an) (?:trailer|teaser|pv)s?\b(?!\s+(?:to|you|for|that|which|we|fans)\b)"
 )
 
 

@@ -297,6 +297,15 @@ def _clean_studio(name: str) -> str:
     return P.STUDIO_SPELLINGS.get(bare.upper(), bare)
 
 
+# A service that has not said whether it carries the season: no claim, not even a guess.
+_NOT_SAID_WHETHER: re.Pattern[str] = re.compile(
+    r"\b(?:(?:has|have|had)(?: not|n[’']t)(?: yet)?|(?:is|are) yet to|(?:did|does)(?: not|n[’']t))\s+"
+    r"(?:said|say|announced?|confirmed?|revealed?|decided?|commented on)\s+(?:whether|if)\b"
+)
+# What may stand between the service and its "has not said": a few words, no clause break.
+_CLAUSE_GAP: re.Pattern[str] = re.compile(r"[^,;:.–—]{0,40}")
+
+
 def find_streaming(s: Sent) -> list[Finding]:
     """Where the new installment streams outside Japan."""
     if s.question or s.past or s.service_rx is None:
@@ -312,12 +321,18 @@ def find_streaming(s: Sent) -> list[Finding]:
         and not s.text.startswith(" News", m.end())
         and not (_SERVICE_SILENT.match(s.text, m.end()) and not P.HEDGE.search(s.text))
     ]
+    undecided = _NOT_SAID_WHETHER.search(s.text)
+    if undecided is not None:
+        # "X has not yet said whether it will carry the season": X is the one not saying
+        found = [m for m in found if not _CLAUSE_GAP.fullmatch(s.text, m.end(), undecided.start())]
     names = [
         m.group()
         for m in found
         if (not _past_clause(s.text, m.start(), m.end()) or _WHICH_WILL.match(s.text, m.end()))
         and not _service_unnamed(s, m.start())
     ]
+    if not names and undecided is not None:
+        return []  # "The streamer has not said whether it will carry it": no service named
     # "X streamed season 1, and it will stream season 2": the pronoun is the service
     if not names and _STREAMS_AGAIN.search(s.text):
         # the service may be named in the question put to it: "When we asked X whether ..., a
@@ -346,18 +361,34 @@ _SCHEDULE_WORD: re.Pattern[str] = re.compile(r"schedul|dated|slated|announced|co
 _CLAUSE_START: re.Pattern[str] = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*$")
 
 
+# A worldwide premiere told by the service itself, named after it as the sayer: the service's own
+# release ("The sequel will premiere worldwide on May 4, X said on Thursday").
+_WORLDWIDE_PREMIERE: re.Pattern[str] = re.compile(
+    r"\b(?:will|is set to|is going to)\s+(?:premiere|debut|launch|arrive|drop)\s+(?:worldwide|globally)\b"
+)
+_SAYS_AFTER: re.Pattern[str] = re.compile(r"\s+(?:said|says|announced|confirmed|revealed)\b")
+
+
 def _scheduling_service(s: Sent) -> list[Finding]:
     """A service that is the subject of dating the premiere (no streaming verb needed)."""
     assert s.service_rx is not None
-    if not _SCHEDULE_WORD.search(s.text) or P.PAST_SEASON.search(s.text):
+    worldwide = _WORLDWIDE_PREMIERE.search(s.text)
+    if not (_SCHEDULE_WORD.search(s.text) or worldwide) or P.PAST_SEASON.search(s.text):
         return []  # "X scheduled the first season for a spring launch": history
     for m in s.service_rx.finditer(s.text):
-        if (
-            _SCHEDULES.match(s.text, m.end())
-            and _CLAUSE_START.search(s.text, max(0, m.start() - 12), m.start())
-            and not in_spans(m.start(), s.absent)
+        if in_spans(m.start(), s.absent):
+            continue
+        if _SCHEDULES.match(s.text, m.end()) and _CLAUSE_START.search(
+            s.text, max(0, m.start() - 12), m.start()
         ):
             return [Finding("streaming", m.group())]
+        if (
+            worldwide is not None
+            and m.start() > worldwide.end()
+            and _SAYS_AFTER.match(s.text, m.end())
+            and _CLAUSE_START.search(s.text, max(0, m.start() - 12), m.start())
+        ):
+            return [Finding("streaming", m.group())]  # "... premieres worldwide on May 4, X said"
     return []
 
 
@@ -440,6 +471,9 @@ _WERE_DONE = P.caseless(
 )
 
 
+_CODED_NAME: re.Pattern[str] = re.compile(r"[0-9]|(?<!^Studio )[A-Z]")
+
+
 def name_regex(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
     """One regex matching any of ``names`` as whole words, longest first, with 'studio(s)' around."""
     if not names:
@@ -448,6 +482,9 @@ def name_regex(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
     # "Studio KAI": the name after "Studio" in capitals too.
     forms = {f for n in names for f in (n, n.upper())}
     forms |= {"Studio " + n[7:].upper() for n in names if n.startswith("Studio ")}
+    # "3Hz" for "Studio 3Hz": a name after "Studio" that no English word could be (a digit, or
+    # capitals after its first letter) is written alone too ("Studio Bind" stays whole).
+    forms |= {n[7:] for n in names if n.startswith("Studio ") and _CODED_NAME.search(n, 7)}
     alts = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
     return re.compile(
         rf"(?:\b(?:[Tt]he\s+)?(?:animation\s+)?[Ss]tudio\s+)?(?<![\w])(?:{alts})(?![\w+])(?:\s+[Ss]tudios?\b)?"

@@ -244,16 +244,17 @@ def _drop_less_precise(claims: list[Merged]) -> list[Merged]:
             )
         ):
             continue
-        if c.type == "studio" and c.value and any(_short_name(c, o) for o in claims):
-            continue  # "Toei" in a headline beside "Toei Animation" in the body: one studio
+        if c.type in ("studio", "streaming") and c.value and any(_short_name(c, o) for o in claims):
+            continue  # "Toei" in a headline beside "Toei Animation" in the body: one studio (and
+            # "Ani-One" beside "Ani-One Asia": one service)
         out.append(c)
     return out
 
 
 def _short_name(c: Merged, o: Merged) -> bool:
-    """True when studio claim ``c`` names by its first words the studio that ``o`` names in full."""
+    """True when studio (service) claim ``c`` names by its first words the one ``o`` names in full."""
     return bool(
-        o.type == "studio" and o.key == c.key and o.value and o.value.startswith(f"{c.value} ")
+        o.type == c.type and o.key == c.key and o.value and o.value.startswith(f"{c.value} ")
     )
 
 

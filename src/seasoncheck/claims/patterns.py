@@ -435,7 +435,7 @@ CANDIDATE = re.compile(
     r"\b(?:season|sequel|renew|return|back|coming|come|confirm|announc|official|reveal|premier|releas|air|debut|"
     r"delay|postpon|push|mov|shift|slip|resched|studio|animat|produc|stream|simulcast|trailer|teaser|pv|visual|"
     r"poster|preview|promo|clip|illustration|footage|movie|film|project|part|works|continu|creation|cour|green|"
-    r"go\b|on its way|set|slated|scheduled|locked|kick|hit|arriv|drop|launch|open|start|calendar|wait|see|getting|"
+    r"go\b|on its way|set|slated|scheduled|locked|kick|hit|arriv|drop|launch|open|start|calendar|wait|see|getting|rerun|rebroadcast|recap|repeat|"
     r"will have|\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|winter|spring|summer|fall|autumn|"
     r"next year|this year|new year|crunchyroll|netflix|hidive|disney|hulu|prime video|funimation|bilibili)"
 )
@@ -445,7 +445,7 @@ CANDIDATE = re.compile(
 # Matched as plain substrings by one Aho-Corasick pass over the lowered article; the release
 # finder also runs on any sentence with a digit (dates).
 FINDER_WORDS: dict[str, tuple[str, ...]] = {
-    "delay": ("delay", "postpon", "push", "move", "moving", "shift", "slip", "resched", "until", "as planned", "as scheduled"),
+    "delay": ("delay", "postpon", "push", "move", "moving", "shift", "slip", "resched", "until", "as planned", "as scheduled", "rather than", "instead of", "in place of", "on hold"),
     "studio": ("animat", "produc", "handl", "bring", "return", "helm", "back", "works at", "studio"),
     "streaming": (
         "stream", "crunchyroll", "netflix", "hidive", "disney", "hulu", "prime video", "funimation",
@@ -476,7 +476,10 @@ RENEWAL = _rx(
 # season 3 seems likely". (The hedge makes it speculated.)
 RENEWAL_MAYBE = _rx(
     r"\b(?:season|sequel|continuation|installment)\s+(?:\w+\s+)?(?:(?:could|might|may|will|would)\s+"
-    r"(?:still\s+|eventually\s+|definitely\s+)?happen|(?:seems|looks) (?:\w+ )?(?:likely|probable|inevitable))\b",
+    r"(?:still\s+|eventually\s+|definitely\s+)?happen|(?:seems|looks) (?:\w+ )?(?:likely|probable|inevitable))\b|"
+    # "a third season of the show is very likely to be made" (the writer's guess; the hedge sets the status)
+    r"\b(?:season|sequel|continuation)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:is|are)\s+(?:very\s+|highly\s+|quite\s+)?"
+    r"(?:likely|probable|bound|certain)\s+to\s+(?:be\s+(?:made|produced|greenlit|announced)|happen)\b",
     re.IGNORECASE,
 )
 # A renewal cue that is only a noun phrase: in a verbless heading ("Season 3 release date") it
@@ -494,7 +497,7 @@ RELEASE_VERB = _rx(
     r"\bcom(?:e|es|ing) (?:back|out)\b|\bbe back\b|\bkicks? off\b|\b(?:start|begin)(?:s|ning|ing)? (?:airing|streaming|broadcasting)\b|\bhit(?:s|ting)? (?:the )?screens\b|"
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\breach(?:es|ing)? (?:\w+ )?(?:theaters|theatres|cinemas|screens)\b|\bnew episodes (?:will )?(?:start|begin)\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
-    r"\bpremiere date\b|\brelease date\b|\bwindow (?:for|of|is|would be)\b|\bstart(?:s)? (?:on|in)\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
+    r"\bpremiere date\b|\brelease date\b|\bwindow (?:for|of|is|would be)\b|\bstart(?:s)? (?:on|in)\b|\bbegins? on\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
     r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\bland(?:s|ing)? (?:worldwide |globally |internationally |everywhere )?on(?:\s*$| (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)))|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
     r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b|"
     # a season that "will stream" from a date premieres then (outside Japan, its release)
@@ -516,6 +519,10 @@ DELAY = _rx(
     r"\b(?:will not|won[’']t) (?:open|premiere|air|be released|debut) as (?:planned|scheduled)\b|"
     # a pause with its end: "will not resume its weekly run until April" (the next episode moved)
     r"\b(?:will not|won[’']t) (?:resume|return)\b(?=[^.;]{0,60}\buntil\b)|\bmov(?:ed|es|ing) (?:it |them |the \w+ )?back\b|"
+    r"\b(?:put|puts|putting|placed) on hold\b|"
+    # a rerun or recap airing in the next episode's slot: "a rerun block rather than episode 4"
+    r"\b(?:reruns?|rebroadcasts?|recaps?|repeats?)(?: [\w-]+){0,2}? (?:rather than|instead of|in place of) "
+    r"(?:the )?(?:new |next |scheduled )?(?:episode|ep\.)|"
     # "will move from January 2027 to April 2027": a schedule moved between two dates
     r"\bslip(?:s|ped|ping)? (?:back )?(?:from|to|into)\b|\b(?:move from|moves from|moved from|moving from|shift from|shifts from|shifted from|shifting from) (?:an? |the |its )?(?:planned |scheduled |original )?(?:(?:early|late|mid-?)\s*)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|winter|spring|summer|fall|autumn|\d{4})",
@@ -589,6 +596,8 @@ STUDIO_NOT_TIED_BEFORE = _rx(
 )
 STREAM_VERB = _rx(
     r"\bstream(?:s|ing)?\b(?!\s+(?:platform|service|giant|site|app))|\bsimulcast(?:s|ed|ing)?\b|\bwatch\b|"
+    # the future passive: "the new season will be streamed outside Asia by X"
+    r"\b(?:will|to) be (?:\w+ly )?streamed\b|"
     r"\bavailable\b|\baccessible\b|\bdrop on\b|\bair on\b|\blicens(?:e|ed|es)\b|\bexclusive(?:ly)?\b|\bacquir(?:e|ed|es)\b|\brights\b|"
     r"\bcarr(?:y|ies|ying)\b|\bpick(?:s|ing|ed)? (?:it|them) up\b|\b(?:debut|premiere|arrive|launch)(?:s|d|ed|es|ing)? (?:\w+ly )?on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the \d|\d|tv|television))|\bpick(?:s|ing)? up (?:the )?(?:\w+ )?(?:season|series|sequel|show|rights|episodes)\b|\bland(?:s|ing)? on\b|\bhead(?:s|ing)? to\b|"
     r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|\bto (?:its|their) (?:[\w-]+ ){0,2}?(?:lineup|line-up|catalog(?:ue)?|slate)\b|"
@@ -614,7 +623,7 @@ TRAILER_OUT = _rx(
     r"\breleas(?:ed|es|ing)\b|\breveal(?:ed|s|ing)?\b|\bshared\b|\bunveil(?:ed|s|ing)?\b|\bposted\b|\bstreamed\b|"
     r"\baccompan(?:ied|ying)\b|\btogether with\b|\bfeatur(?:ed|ing)\b|\bdropped\b|\bdebut(?:ed|s)\b|\bcheck (?:it )?out\b|\bwatch\b|"
     r"\bcan see\b|\bnew\b|\bshown\b|\bscreened\b|\bplayed\b|\bfirst\b|\bpublished\b|\bslips\b|\baccessible\b|\bout now\b|\bbrand new\b|\bshows?\b|"
-    r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\bthrough the\b|"
+    r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\b(?:confirmed|announced) with (?:a|an|its|the)\b|\bthrough the\b|"
     r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b|"
     r"\b(?:started|began|begun) streaming\b|\buploaded\b|\bwent up\b",
     re.IGNORECASE,
@@ -660,7 +669,7 @@ ABSENCE: Rx = _rx(
 # A season said not to exist: "there is no second season planned" (a denied renewal).
 NO_SEASON = _rx(
     r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel)s? "
-    r"(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
+    r"(?:of (?:[^\s,;.]+ ){1,4}?)?(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
     r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b",
     re.IGNORECASE,
 )
@@ -670,9 +679,11 @@ DENIAL = _rx(
     # a project called off: "the production of the film has been cancelled"
     r"\b(?:production|project|film|movie|season|sequel|adaptation)\b[^.;]{0,80}?\b(?:has|have) been (?:officially )?(?:cancell?ed|scrapped|called off)\b|"
     r"\bnot (?:produced|made|created|released|authori[sz]ed) by (?:the )?(?:official|staff|studio|production|anime)\b|"
-    r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel|anime)s? (?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
+    r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel|anime)s? (?:of (?:[^\s,;.]+ ){1,4}?)?(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
     r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b|\bnot (?:produced|made|created) by us\b|"
     r"\bthere (?:is|are|will be) no (?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b|"
+    # "It is not a trailer.": a clip ruled not to be one (not "not a trailer to miss")
+    r"\b(?:is|was|are|were)(?: not|n[’']t) (?:a|an) (?:real |actual |genuine )?(?:trailer|teaser|pv)s?\b(?!\s+(?:to|you|for|that|which|we|fans)\b)|"
     r"\bnot (?:an? )?official (?:material|artwork|art|image|poster|visual|announcement|information|trailer|teaser|pv|video|footage|clip|key visual)s?\b|"
     r"^\W*(?:date\s+[\d-]+\s+)?(?:(?:so|sadly|unfortunately|nope|well|again),?\s+)?no,\s+(?:[\w'’:-]+\s+){1,8}?(?:is|are|was|were)(?:n[’']t|\s+not)\b",
     re.IGNORECASE,
@@ -705,6 +716,10 @@ LEAK = _rx(
     r"^\W*(?:the\s+)?(?:viral\s+)?claim\s*:|\banonymous (?:post|poster|user|account|tip)s?\b|"
     r"\bthese accounts\b|\bsocial media (?:rumblings|users?|posts?)\b|\bwhistleblowers?\b|\bsources? close to\b|"
     r"\bunconfirmed\b|\bclaim(?:s|ed|ing)? (?:that|to)\b|\baccording to (?:a |an )?(?:source|insider|leak)|"
+    # magazine pages photographed before release: "the scans also list X", "according to the scans"
+    # a handle that is not the official account passing on pages or dates: "shared by the account @x"
+    r"\b(?:shared|posted|leaked|uploaded) by (?:the |an? )?(?:x |twitter )?(?:account|user) @\w+(?![^.;]{0,40}\bofficial\b)|"
+    r"\bscans? (?:also |further |apparently )?(?:list|show|reveal|say|name|confirm|suggest|indicate)s?\b|\baccording to (?:the |these |those )?scans\b|"
     r"\b(?:fans?|users?|accounts?|posters?) on (?:x|twitter|reddit|social media|tiktok|4chan)\b"
     # (fans asking for a season pass on no claim: "fans on social media keep asking for more")
     r"(?!\s+(?:are\s+|were\s+|have\s+been\s+|keep\s+)?(?:asking|begging|demanding|hoping|wondering|calling for|clamou?ring|requesting|petitioning))|\b(?:account|user|poster|fan|post)s? (?:\w+ ){0,6}?claim(?:s|ing)\b|"
@@ -712,7 +727,9 @@ LEAK = _rx(
     re.IGNORECASE,
 )
 MEDIA = _rx(
-    r"\b(?P<cue>(?i:according to|as per|as reported by|reported by|report(?:ed)? from|via|per))\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})|"
+    # (the outlet may be introduced by what it is: "according to the streaming news site X")
+    r"\b(?P<cue>(?i:according to|as per|as reported by|reported by|report(?:ed)? from|via|per))\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+){0,2}?(?:news\s+site|news\s+portal|outlet|blog|publication|newspaper|tabloid)\s+)?(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})|"
     r"\b(?i:a) (?:new )?report (?:from|in|by|published)\b|\b(?i:per|according to|as per) the (?:same |new |latest )?report\b|\b(?i:japanese|korean) (?:media|outlets?|magazines?|tabloids?)\b|\bmédias\b|"
     r"\b(?i:the) (?:same )?(?:magazine|tabloid|outlet|publication|newspaper|paper)\b[^.;]{0,80}?\b(?:says|said|claims|claimed|reports|reported|adds|added|writes|wrote|notes|noted)\b|"
     # an outlet introduced by what it is: "entertainment outlet Example News reported that",
@@ -727,7 +744,7 @@ OFFICIAL = _rx(
     r"(?<!like an )(?<!like the )(?<!look like )(?<!not an )(?<!not a )\bofficial(?:ly)?\b|\bstage event\b|\b(?<!before )(?<!ahead of )(?:jump fest[ai]\w*\b|\bjump fiesta\b|\banime ?japan\b|\bcomic[- ]?con\b)(?!\s+takes place)|\bproduction committee\b|"
     r"(?<!\ban )(?<!\ba )\btwitter (?:account|page)\b|(?<!\ban )\bx (?:account|page)\b|\bstaff page\b|\bcredits? (?:line|roll)\b|\byoutube channel\b|\bsocial media accounts? of\b|"
     r"\b(?:debuted|premiered|shown|screened|unveiled) (?:on|at|during) (?:the |a |its )?(?:\w+ )?(?:panel|stage|showcase)\b|"
-    r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\b(?:according to|per|as per) (?:the|this|that|its) (?:same |official )?(?:announcement|statement|press release|website|site|account)\b|\bthe (?:same )?(?:announcement|statement|press release) (?:added|adds|said|says|noted|notes|continued|continues|read|reads|stated|states)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
+    r"\bissue of\b(?! the (?:\w+ )?(?:tabloid|newspaper|weekly))|\b(?:according to|per|as per) (?:the|this|that|its) (?:same |official )?(?:announcement|statement|press release|website|site|account|issue)\b|\bthe (?:same )?(?:announcement|statement|press release) (?:added|adds|said|says|noted|notes|continued|continues|read|reads|stated|states)\b|\b(?:announced|revealed|confirmed|teased)\b[^.]{0,40}\b(?:finale|final episode|last episode)\b|"
     r"\b(?:finale|final episode|last episode)\b[^.]{0,60}\b(?:announced|revealed|confirmed|confirming)\b|\bthrough the teaser\b|"
     # the broadcast's own end card: "an on-screen card announcing", "a card at the end of the broadcast"
     r"\b(?:on-screen|end|closing) card\b|\bcard at the end of (?:the )?(?:\w+ )?(?:episode|broadcast|finale)\b|"
@@ -747,7 +764,8 @@ OFFICIAL_WEAK: Rx = _rx(
     re.IGNORECASE,
 )
 ANNOUNCE_VERB: Rx = _rx(
-    r"\b(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstate[sd]\b|\badd(?:ed|s)\b|"
+    # (not the nouns "publisher" and "poster": "the publisher's in-house studio is animating")
+    r"\b(?!(?:publisher|poster)s?\b)(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstate[sd]\b|\badd(?:ed|s)\b|"
     # a channel's own page reads as its statement: "the website states", "the portal names X"
     r"\bnames\b(?!\s+no\b)|\blist(?:s|ed)\b(?!\s+no\b)|"
     r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b|\bcommitted to\b",
@@ -836,7 +854,7 @@ STUDIO_SPELLINGS = {
 }
 SERVICES: tuple[str, ...] = (
     "Crunchyroll", "Netflix", "HIDIVE", "Disney+", "Disney Plus", "Hulu", "Amazon Prime Video",
-    "Prime Video", "Funimation", "Bilibili", "Muse Asia", "Ani-One", "Hotstar", "ADN", "Wakanim",
+    "Prime Video", "Funimation", "Bilibili", "Muse Asia", "Ani-One Asia", "Ani-One", "Hotstar", "ADN", "Wakanim",
     "Aniplus", "iQIYI", "HBO Max", "Tubi", "VRV", "Anime Digital Network", "Tencent Video", "Youku", "WeTV",
 )  # fmt: skip
 # Outlets: a cited name that is one of these is another outlet, not an official channel.
