@@ -521,8 +521,13 @@ def subject_names(
                 grew = True
     # Print the title as the article writes it most often: the labels list the forms an article
     # uses, while a KB's display name may be a form the article never uses.
+    # A title the KB files under another franchise names the subject's franchise in passing
+    # ("Dragon Ball" in an article about "Dragon Ball Daima"): it attaches sentences, but is not
+    # the name to print.
     counts: dict[str, int] = {}
     for m in titles:
+        if franchise_id and m.franchise_id and m.franchise_id != franchise_id:
+            continue
         if m.work in names and m.season is None and not _SEASONISH.search(m.surface):
             surface = m.surface.strip(_QUOTES)
             counts[surface] = counts.get(surface, 0) + 1
