@@ -165,3 +165,25 @@ def _name_follows(text: str, end: int) -> bool:
     word = after.group(1)
     low = word.lower().strip(".,;:!?")
     return word[:1].isupper() and low not in RUN_BREAKERS and low not in GENERIC
+
+
+# A kind of work right before a name, with or without the comma of an apposition ("the new
+# original film, Scarlet, will open"; "the anime Ember").
+_KIND_BEFORE: re.Pattern[str] = re.compile(
+    r"\b(?:film|movie|anime|series|feature|show|title|OVA)[,:]?[ \t]+$", re.IGNORECASE
+)
+
+
+def named_as_work(docs: Iterable[Doc], surface: str) -> bool:
+    """True when some text writes ``surface`` (a one-word quotation of the headline) right after
+    a kind of work, capitalised as written: the body's apposition names the quoted work."""
+    for doc in docs:
+        start = doc.text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not doc.text[end : end + 1].isalnum() and _KIND_BEFORE.search(
+                doc.text, max(0, start - 12), start
+            ):
+                return True
+            start = doc.text.find(surface, end)
+    return False

@@ -25,6 +25,7 @@ from seasoncheck.link.hitcontext import (
     _sentence_initial,
     _weak_hit_ok,
     heads_inside_names,
+    named_as_work,
 )
 from seasoncheck.link.index import CUE, TRIGGER, KeyMatch, TitleIndex
 from seasoncheck.link.normalise import (
@@ -55,6 +56,7 @@ from seasoncheck.link.worknames import (
     long_form,
     opens_longer,
     part_surface,
+    past_author,
     possessive_headline,
     possessor_title,
     prefer_part,
@@ -63,7 +65,7 @@ from seasoncheck.link.worknames import (
     title_key,
     weak_inside,
 )
-from seasoncheck.link.writtennames import comma_title, ordinal_subtitles, tail_names
+from seasoncheck.link.writtennames import comma_title, ordinal_subtitles, tail_names, tail_owner
 from seasoncheck.models import Mention
 
 __all__ = ["LinkResult", "Linker", "Subject"]
@@ -217,7 +219,14 @@ class Linker:
                 if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
         cands = [
-            (d, comma_title(d, possessive_headline(d, possessor_title(d, c, docs), docs), docs))
+            (
+                d,
+                comma_title(
+                    d,
+                    possessive_headline(d, possessor_title(d, past_author(d, c, docs), docs), docs),
+                    docs,
+                ),
+            )
             for d, c in cands
             if not kicker(d, c, docs)
         ]
@@ -267,6 +276,9 @@ class Linker:
             if key in names:
                 names[key][3].add(surface)
                 continue
+            if (owner := tail_owner(key, docs)) is not None:
+                names[key] = (owner.work, owner.franchise_id, owner.key, {surface})
+                continue  # "the first season of R" after "Kindaichi Case Files R"
             if not self._corroborated(doc, docs[0], c, key, docs):
                 continue
             fid = self.index.franchise_of(key) or extended or long_form(key, docs)
@@ -313,6 +325,8 @@ class Linker:
         """False for a one-word candidate whose capital may be grammar or a quotation."""
         if not is_weak(key) or self.index.franchise_of(key):
             return True
+        if c.rule == "quoted" and doc is head:
+            return named_as_work(docs[1:], c.surface)  # "Hosoda's 'Scarlet'"; "the film, Scarlet,"
         if c.rule in ("quoted", "before_anime"):
             return False  # a one-word quotation is as often a word as a title
         if doc is head and c.rule != "headline_lead":

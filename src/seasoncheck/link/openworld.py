@@ -84,9 +84,11 @@ _WORK_KIND = re.compile(
     re.IGNORECASE,
 )
 _TITLED = re.compile(r"titled\s+", re.IGNORECASE)
+# Words that make a headline's opening run a work's name: kinds of works and the news verbs of a
+# schedule ("X pushed to April", "X delayed", "X dated for May").
 _CUE_WORD = re.compile(
     r"\b(?:anime|season|sequel|cour|manga|adaptation|returns?|renew(?:ed|al)|premieres?|trailer|"
-    r"teaser)\b",
+    r"teaser|delay(?:ed|s)?|postponed?|pushed|dated)\b",
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset(
@@ -113,7 +115,9 @@ _DETERMINERS = frozenset(
 # The words between a title and "anime" after it, on one line: a line's last words are not the
 # title of the "Anime ..." that opens the next line ("ConReport › Harbor Expo\nAnime Fest").
 _BEFORE_ANIME = re.compile(r"(?:[’']s?)?[^\S\n]+(?:tv[^\S\n]+)?$", re.IGNORECASE)
-_QUOTED = re.compile(r"[“\"‘'「『]([^“”\"‘’「」『』\n]{2,60}?)[”\"’'」』](?!\w)")
+# A straight or single opening quote glued to a letter is an apostrophe ("Hosoda's 'Scarlet'"),
+# not the start of a quoted title.
+_QUOTED = re.compile(r"(?:[“\"「『]|(?<!\w)['‘])([^“”\"‘’「」『』\n]{2,60}?)[”\"’'」』](?!\w)")
 
 
 def find_candidates(
@@ -268,10 +272,26 @@ def _headline_lead(text: str, stop: int) -> list[TitleCandidate]:
             break
     if run and (m := _JA_TITLE.search(text, run[0][0], run[-1][1])):
         run = [(m.start(1), m.end(1))]  # "TVアニメ『X』第2期": the title inside its brackets
+    if (
+        run
+        and _POSSESSIVE.search(text, run[-1][0], run[-1][1])
+        and _QUOTE_NEXT.match(text, run[-1][1])
+    ):
+        return []  # "Hosoda's 'Scarlet' dated ...": the creator's name; the quoted title is the work
     lead = _make(text, run, "headline_lead")
+    if lead and lead[0].surface.replace("’", "'") in _FIRST_PERSON:
+        return []  # "I still want X season 2": a column's first person, not a title
     if lead and _EDITION_YEAR.fullmatch(lead[0].surface.rsplit(None, 1)[-1]):
         return []  # "Harbor Expo 2026 live: ...", "Star Fest '27: X Gets ...": the event's kicker
     return lead
+
+
+# A quoted title right after a headline's possessive name.
+_QUOTE_NEXT: re.Pattern[str] = re.compile(r"\s+[“\"‘'][A-Z0-9]")
+
+
+# A column's first person alone: no title ("I Got Reincarnated as ..." has more words).
+_FIRST_PERSON: frozenset[str] = frozenset(["I", "I'm", "I've", "I'd", "I'll"])
 
 
 # Japanese title brackets: a headline in Japanese writes the work's title inside them, glued to

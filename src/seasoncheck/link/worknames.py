@@ -153,6 +153,24 @@ def possessive_headline(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCa
     return TitleCandidate(c.start, end, doc.text[c.start : end], c.rule, c.aliases)
 
 
+def past_author(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
+    """The capitalised words after a headline's opening possessive when the body writes them as
+    a name on their own ("Roe's Wind Breaker gets an anime"; the body's "Jane Roe's manga Wind
+    Breaker is ..."): the possessor is the author, the possessed words are the work."""
+    if c.rule != "headline_lead" or doc is not docs[0] or len(docs) < 2:
+        return c
+    m = _APOSTROPHE_S.match(doc.text, c.end)
+    end = _possessed_end(doc.text, m.end()) if m else None
+    if m is None or end is None:
+        return c
+    possessed = doc.text[m.end() : end]
+    if all(w.lower() in GENERIC for w in possessed.split()):
+        return c  # "X's New Visual": the headline's own words
+    if not _stands_alone(title_key(possessed), title_key(doc.text[c.start : end]), docs[1:]):
+        return c
+    return TitleCandidate(m.end(), end, possessed, c.rule, c.aliases)
+
+
 # The colon of a headline's kicker: "Harbor Expo: X Gets ...".
 _KICKER_COLON = re.compile(r":\s+")
 

@@ -19,6 +19,7 @@ import re
 from seasoncheck.link.doc import Doc, Hit
 from seasoncheck.link.normalise import normalise_title
 from seasoncheck.link.seasons import ORDINALS
+from seasoncheck.link.subject import ow_key
 from seasoncheck.link.titleruns import CONNECTORS, GENERIC, TitleCandidate, _walk_back
 
 # Most title words on the other side of a title's comma ("Girlfriend, Girlfriend").
@@ -124,6 +125,18 @@ def tail_names(docs: list[Doc]) -> None:
             ]
             if added:
                 d.hits = sorted(d.hits + added, key=lambda x: x.start)
+
+
+def tail_owner(key: str, docs: list[Doc]) -> Hit | None:
+    """The KB title of the article whose last word is the one-word name ``key``: its short form."""
+    if " " in key:
+        return None
+    for d in docs:
+        for h in d.hits:
+            words = h.surface.split()
+            if len(words) > 1 and h.franchise_id and ow_key(words[-1]) == key:
+                return h
+    return None
 
 
 def ordinal_subtitles(docs: list[Doc]) -> None:
