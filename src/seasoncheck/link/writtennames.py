@@ -32,7 +32,11 @@ _LIST_GOES_ON: re.Pattern[str] = re.compile(r"\s*(?:,|and\b|or\b|&)")
 _ENGLISH_ORDINAL: str = "|".join(
     w.capitalize() for w in sorted(ORDINALS, key=len, reverse=True) if w.isascii() and w.isalpha()
 )
-_SUBTITLE: re.Pattern[str] = re.compile(rf"\bThe ({_ENGLISH_ORDINAL}|Final) ([A-Z][a-z]+)\b")
+# "\bThe " with its word boundary as a look-behind after "The ": a pattern that opens with a
+# literal is tried only where the literal occurs, one that opens with "\b" at every offset.
+_SUBTITLE: re.Pattern[str] = re.compile(
+    rf"The (?<!\wThe )({_ENGLISH_ORDINAL}|Final) ([A-Z][a-z]+)\b"
+)
 # A title ends right before its subtitle: nothing but spaces, ":" / "!" / "-" between them.
 _SUBTITLE_GAP: re.Pattern[str] = re.compile(r"[\s:!\-–—]*$")
 MIN_TAIL_CHARS: int = 3
