@@ -45,7 +45,9 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a numeric date, year first, as Japanese and Chinese sites list a broadcast: "2027/10/07"
         (
             "ymd_num",
-            r"(?<![\d/.])(?P<year>(?:19|20)\d\d)([/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d|[/.]\d)",
+            # (the look-behind after the century: a pattern that opens with a look-behind is
+            # tried at every offset, one that opens with "19"/"20" only where they occur)
+            r"(?P<year>(?:19|20)(?<![\d/.]\d\d)\d\d)([/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d|[/.]\d)",
         ),
         ("ym_ja", r"(?P<year>(?:19|20)\d\d)年(?P<mon>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
         ("my", rf"\b{_QUAL}{_M},?\s+(?:of\s+)?{_YEAR}"),

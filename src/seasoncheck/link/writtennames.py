@@ -33,7 +33,11 @@ _LIST_GOES_ON: re.Pattern[str] = re.compile(r"\s*(?:,|and\b|or\b|&)")
 _ENGLISH_ORDINAL: str = "|".join(
     w.capitalize() for w in sorted(ORDINALS, key=len, reverse=True) if w.isascii() and w.isalpha()
 )
-_SUBTITLE: re.Pattern[str] = re.compile(rf"\bThe ({_ENGLISH_ORDINAL}|Final) ([A-Z][a-z]+)\b")
+# "\bThe " with its word boundary as a look-behind after "The ": a pattern that opens with a
+# literal is tried only where the literal occurs, one that opens with "\b" at every offset.
+_SUBTITLE: re.Pattern[str] = re.compile(
+    rf"The (?<!\wThe )({_ENGLISH_ORDINAL}|Final) ([A-Z][a-z]+)\b"
+)
 # A title ends right before its subtitle: nothing but spaces, ":" / "!" / "-" between them.
 _SUBTITLE_GAP: re.Pattern[str] = re.compile(r"[\s:!\-–—]*$")
 MIN_TAIL_CHARS: int = 3
@@ -78,7 +82,7 @@ def _joined_everywhere(whole: str, first: str, second: str, docs: list[Doc]) -> 
         for w in (first.split()[0], second.split()[0])
     ):
         return False
-    whole_rx = re.compile(r"(?<!\w)" + re.escape(whole) + r"(?!\w)")
+    whole_rx = re.compile(_alone(whole, r"\w"))
     count = 0
     for d in docs:
         spans = [m.span() for m in whole_rx.finditer(d.text)]
@@ -86,10 +90,18 @@ def _joined_everywhere(whole: str, first: str, second: str, docs: list[Doc]) -> 
             return False  # "A, B and C": a list
         count += len(spans)
         for part in {first, second}:
-            for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", d.text):
+            for m in re.finditer(_alone(part, r"\w"), d.text):
                 if not any(s <= m.start() and m.end() <= e for s, e in spans):
                     return False
     return count >= MIN_COMMA_REPEATS
+
+
+def _alone(literal: str, glue: str) -> str:
+    """A regex of ``literal`` with no ``glue`` character on either side. The look-behind
+    follows the literal (same matches): a regex that opens with a look-behind is tried at every
+    offset of the text, one that opens with a literal only where the literal occurs."""
+    lit = re.escape(literal)
+    return f"{lit}(?<!{glue}{lit})(?!{glue})"
 
 
 def tail_names(docs: list[Doc]) -> None:
@@ -115,7 +127,7 @@ def tail_names(docs: list[Doc]) -> None:
     for word, h in longs.items():
         if sum(1 for x in longs.values() if x.key != h.key and x.surface.split()[-1] == word):
             continue
-        rx = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+        rx = re.compile(_alone(word, r"[\w-]"))
         for d in docs:
             added = [
                 Hit(m.start(), m.end(), word, h.key, h.work, h.franchise_id, None, h.kb_work_id)
