@@ -9,7 +9,8 @@ from seasoncheck.claims.cues import blank_asides, clauses, in_spans
 from seasoncheck.claims.sent import Finding, Sent
 
 _OPEN_STUDIO = re.compile(
-    r"\b(?i:animated by|animated at|animation by|animation production by|produced by|in production at|handled by)\s+"
+    r"\b(?i:animated by|animated at|animation by|animation production by|produced by|in production at|handled by|"
+    r"animation (?:is|will be) done (?:by|at))\s+"
     r"(?:the\s+)?(?:animation\s+)?(?:(?i:studio)\s+)?"
     r"(?P<name>(?:Studio\s+)?[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*))" + "{0,3})"
 )

@@ -57,6 +57,15 @@ class ArticleSources:
     official: bool  # an official channel announced something
     leak_only: bool  # leakers or rumours are cited and no official channel is
     streaming_unconfirmed: bool  # "a streaming service hasn't been confirmed"
+    own_voice: bool = False  # the rights holder's own release: "We are pleased to announce ..."
+
+
+# A press release in the rights holder's own voice opens with its formula, outside quotes (a
+# quoted "We are thrilled" is a person the news quotes): every unsourced claim is its word.
+_OWN_VOICE = P.caseless(
+    r"^\W{0,3}we are (?:very )?(?:pleased|happy|delighted|proud) to (?:announce|inform|share|report)\b"
+)
+OWN_VOICE_SENTENCES = 8  # the formula opens the release: the first sentences only are read
 
 
 def article_sources(sentences: list[Sentence]) -> ArticleSources:
@@ -82,7 +91,11 @@ def article_sources(sentences: list[Sentence]) -> ArticleSources:
             )
         if streams:
             stream_absent = bool(absent_spans(text))
-    return ArticleSources(official, leak and not official, stream_absent)
+    own = any(
+        _OWN_VOICE.search(s.text) and not s.text.lstrip().startswith(('"', "“"))
+        for s in sentences[:OWN_VOICE_SENTENCES]
+    )
+    return ArticleSources(official or own, leak and not official, stream_absent, own)
 
 
 # A sentence whose subject is the official announcement told before: "The announcement also
@@ -103,6 +116,8 @@ def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> S
         return Source("reported", "leak")
     if ftype == "streaming" and art.streaming_unconfirmed:
         return Source("speculated", "none")
+    if art.own_voice:
+        return OFFICIAL
     if ftype == "renewal" and art.official:
         return Source("confirmed", "official")
     text = sentences[raw.index].text
@@ -173,8 +188,9 @@ def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> li
     claims = _drop_unvalued(claims)
     claims = _drop_less_precise(claims)
     claims = _drop_replaced_releases(claims, sentences)
-    claims = add_implied_renewals(claims)
-    return _drop_unsupported_trailers(claims)
+    original = original_works(claims, sentences)
+    claims = add_implied_renewals(claims, original)
+    return _drop_unsupported_trailers(claims, original)
 
 
 # A premiere date told as past news: "a January 2027 premiere was revealed in August", "Season 3
@@ -258,11 +274,32 @@ def _short_name(c: Merged, o: Merged) -> bool:
     )
 
 
-def add_implied_renewals(claims: list[Merged]) -> list[Merged]:
+# A work introduced as new and original is no continuation: "Hosoda's new original film, X, opens
+# on ...". ("the original film" is the first one of a series: a sequel's article says that.)
+_ORIGINAL_WORK = P.caseless(
+    r"\b(?:new|an|upcoming|brand-new) original (?:[\w-]+ )?(?:film|movie|anime|series|work|story)\b"
+)
+
+
+def original_works(claims: list[Merged], sentences: list[Sentence]) -> set[int | None]:
+    """Installments a release, trailer or studio sentence calls new and original works."""
+    return {
+        c.key
+        for c in claims
+        if c.type in ("release", "delay", "trailer", "studio")
+        and _ORIGINAL_WORK.search(sentences[c.index].text)
+    }
+
+
+def add_implied_renewals(
+    claims: list[Merged], original: set[int | None] | None = None
+) -> list[Merged]:
     """A premiere date, trailer or studio for a new installment implies that it exists. An
     unsourced renewal takes the official source of a claim that implies it ("the official channel
-    dropped a trailer for Season 2" is the official word that Season 2 exists)."""
+    dropped a trailer for Season 2" is the official word that Season 2 exists). The ``original``
+    installments (see ``original_works``) are no continuation: no renewal is implied."""
     have = {c.key for c in claims if c.type == "renewal"}
+    original = original or set()
     official: dict = {}
     for c in claims:
         if c.type in ("release", "delay", "trailer", "studio") and c.source == OFFICIAL:
@@ -277,14 +314,17 @@ def add_implied_renewals(claims: list[Merged]) -> list[Merged]:
     for c in claims:
         if c.type in ("release", "delay", "trailer", "studio") and c.key not in have:
             have.add(c.key)
+            if c.key in original:
+                continue
             out.append(Merged(c.key, "renewal", None, c.source, c.index, False))
     return out
 
 
-def _drop_unsupported_trailers(claims: list[Merged]) -> list[Merged]:
+def _drop_unsupported_trailers(claims: list[Merged], original: set[int | None]) -> list[Merged]:
     """A trailer belongs to an installment that exists: not to one only guessed at or denied.
-    A trailer itself called fake stays, denied: the article rules on it."""
-    solid = {
+    A trailer itself called fake stays, denied: the article rules on it. A new original work
+    has no renewal, and its trailer stays."""
+    solid = original | {
         c.key
         for c in claims
         if c.type == "renewal" and c.source.status in ("confirmed", "reported")

@@ -498,7 +498,7 @@ RELEASE_VERB = _rx(
     r"\bbe out\b|\bdrop(?:s|ping)?\b|\bbroadcast\b|\blaunch(?:es|ing)?\b|\barriv(?:e|es|ing)\b|\bslated\b|\bscheduled\b|"
     r"\bset for\b|\bconfirmed for\b|\blocked for\b|\bmark (?:your|their|the) calendars?\b|\breach(?:es|ing)? (?:\w+ )?(?:theaters|theatres|cinemas|screens)\b|\bnew episodes (?:will )?(?:start|begin)\b|\bwait until\b|\bwill follow\b|\b(?:we|fans|you|viewers) (?:may|might|could|will|can|should) see\b|\bcome back after\b|\bopens?\b|\bcoming\b|"
     r"\bpremiere date\b|\brelease date\b|\bwindow (?:for|of|is|would be)\b|\bstart(?:s)? (?:on|in)\b|\bbegins? on\b|\bhits?\b|\bexpected (?:in|for|by|around)\b|\btarget(?:s|ing|ed)?\b|"
-    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\bland(?:s|ing)? (?:worldwide |globally |internationally |everywhere )?on(?:\s*$| (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)))|\b(?:get|gets|getting) (?:a|an|its) (?:\w+ )?(?:season|sequel)\b|"
+    r"\baim(?:s|ing|ed)? for\b|\bplanned for\b|\b(?:planned|scheduled|expected|target) (?:start|premiere|debut|release|broadcast)\b|\bpencil+ed in\b|\bbest guess (?:is|would be|will be)\b|\bmoney is on\b|\bbet(?:ting)? on (?:an? |the )?(?:(?:early|late|mid-?|next)\s*)?(?=$|\d{4}|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bland(?:s|ing)? (?:(?:some ?time|early|late|later|somewhere)\s+)?in\b|\bland(?:s|ing)? (?:worldwide |globally |internationally |everywhere )?on(?:\s*$| (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)))|\b(?:get|gets|getting) (?:a|an|its) (?:[\w-]+ ){0,2}?(?:season|sequel)\b|"
     r"\bexpect (?:[\w'’-]+ ){0,5}?(?:before|in|by|around|until)\b|\bmak(?:e|es|ing) (?:its|their|a) comeback\b|\b(?:been|officially|is|was) dated\b|"
     # a season that "will stream" from a date premieres then (outside Japan, its release)
     # (not "will stream the first two seasons": the earlier seasons coming to a service)
@@ -549,7 +549,7 @@ REPLACED_SCHEDULE = _rx(
     re.IGNORECASE,
 )
 STUDIO_TIE = _rx(
-    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
+    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\b(?:animation|production) (?:is|are|will be) (?:done|handled) (?:by|at)\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
     r"\b(?:share|split)(?:s|ing)? the animation\b|\b(?:is|are) taking over (?:the )?animation\b|"
@@ -582,7 +582,7 @@ ANIMATION_WORD = _rx(r"\banimat\w*|\bproduc\w*|\bstudio\b|\bhelm\w*|\bhandl\w*",
 NEGATED = _rx(r"\bnot\b|n[’']t\b|\bno longer\b|\bnever\b|\bunlikely\b", re.IGNORECASE)
 STUDIO_NEW = _rx(
     r"\bwill\b|\bonce again\b|\bagain\b|\breturn|\bback\b|\bin production\b|\bnew season\b|\bsequel\b|\bnext season\b|"
-    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
+    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\b(?:animation|production) (?:is|are) (?:done|handled|made) (?:by|at)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_AFTER = _rx(
@@ -603,14 +603,17 @@ STREAM_VERB = _rx(
     r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|\bto (?:its|their) (?:[\w-]+ ){0,2}?(?:lineup|line-up|catalog(?:ue)?|slate)\b|"
     r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b|"
     # the writer's pick of a home for the new season: "so it is probably the safest bet for it"
-    r"\b(?:safest|safe|best|likeliest|obvious|natural) (?:bet|choice|pick|home|candidate)\b",
+    r"\b(?:safest|safe|best|likeliest|obvious|natural) (?:bet|choice|pick|home|candidate)\b|"
+    # a translated press release or a schedule: "to be distributed overseas on X", "episodes go up on X"
+    r"\bdistribut(?:e|ed|es|ing) (?:\w+ ){0,2}?on\b|\bgo(?:es)? up on\b",
     re.IGNORECASE,
 )
 STREAM_FUTURE = _rx(
     r"\bwill\b|^\W*where to (?:watch|stream)\s*:|\b(?:set|going|plans?|likely) to (?:stream|drop|simulcast|debut|premiere|arrive|launch)\b|\blikely\b|\bsimulcast|\bnew season\b|\bsecond season\b|\bthird season\b|"
     r"\bseason \d\b|\bnext season\b|\bupcoming\b|\bsequel\b|\bcontinue\b|\boutside (?:of )?japan\b|"
     r"\binternationally\b|\bpick(?:s|ing)? (?:it|them) up again\b|\bwhen it (?:premieres|airs|debuts|launches)\b|\bas it airs\b|"
-    r"\bwould (?:\w+ly )?(?:keep|retain|stream|carry|simulcast|get|land|pick up|handle)\b",
+    r"\bwould (?:\w+ly )?(?:keep|retain|stream|carry|simulcast|get|land|pick up|handle)\b|"
+    r"\bscheduled to\b|\boutside (?:of )?asia\b|\bgo(?:es)? up on\b|\bat the same time as the (?:\w+ )?broadcast\b",
     re.IGNORECASE,
 )
 STREAM_CORef = _rx(r"\bthe (?:\w+ )?streaming (?:giant|service|platform|site)\b", re.IGNORECASE)
@@ -625,6 +628,8 @@ TRAILER_OUT = _rx(
     r"\bcan see\b|\bnew\b|\bshown\b|\bscreened\b|\bplayed\b|\bfirst\b|\bpublished\b|\bslips\b|\baccessible\b|\bout now\b|\bbrand new\b|\bshows?\b|"
     r"\bpreviews\b|\bdepicts?\b|\bofficial\b|\btreated to\b|\balong with\b|\bconfirmed via\b|\b(?:confirmed|announced) with (?:a|an|its|the)\b|\bthrough the\b|"
     r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b|"
+    # the trailer as the subject that ends or starts an event: "a teaser closed the stream"
+    r"\b(?:closed|opened|ended|capped) (?:the|its) (?:live ?stream|stream|event|panel|presentation|showcase)\b|"
     r"\b(?:started|began|begun) streaming\b|\buploaded\b|\bwent up\b",
     re.IGNORECASE,
 )
@@ -647,7 +652,10 @@ TRAILER_TO_COME = _rx(
     re.IGNORECASE,
 )
 TRAILER_LINK = _rx(
-    r"\bannouncement\b|\baccompan(?:ied|ying)\b|\b(?:came|comes|come) with\b|\balong with\b|\balongside the (?:news|announcement)\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b",
+    r"\bannouncement\b|\baccompan(?:ied|ying)\b|\b(?:came|comes|come) with\b|\balong with\b|\balongside the (?:news|announcement)\b|\btogether with\b|\bfeatured\b|\bcommemorate\b|\balso\b|"
+    # shown at the announcing event or with the news: "a teaser closed the stream", "played at the show"
+    r"\bwith the (?:news|reveal)\b|\b(?:unveiled|played|shown|screened|premiered) at the (?:\w+ )?(?:booth|show|event|stage|panel|stream|livestream|festival)\b|"
+    r"\b(?:closed|opened|ended|capped) the (?:live ?stream|stream|event|panel|show|presentation)\b",
     re.IGNORECASE,
 )
 
