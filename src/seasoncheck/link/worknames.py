@@ -132,19 +132,27 @@ def _possessed_end(text: str, pos: int) -> int | None:
     return end
 
 
+def _possessed_span(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> tuple[int, int] | None:
+    """Where the words a headline's opening possessive owns start and end ("X's <Y Z> gets"), or
+    None when ``c`` is not a headline lead followed by a possessive (or the body is missing)."""
+    if c.rule != "headline_lead" or doc is not docs[0] or len(docs) < 2:
+        return None
+    m = _APOSTROPHE_S.match(doc.text, c.end)
+    end = _possessed_end(doc.text, m.end()) if m else None
+    return None if m is None or end is None else (m.end(), end)
+
+
 def possessive_headline(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
     """The headline's opening title with the possessive and the capitalised words after it
     when the body never writes any of those words on their own ("Mirelle's Garden is getting a new
     anime", "Mirelle's Garden Gets New Anime", a body that speaks of "Mirelle" only): the
     possessive is inside the title. An author's possessive ("Jane Roe's Wind Breaker gets an
     anime") comes before a title the article names again by itself."""
-    if c.rule != "headline_lead" or doc is not docs[0] or len(docs) < 2:
+    span = _possessed_span(doc, c, docs)
+    if span is None:
         return c
-    m = _APOSTROPHE_S.match(doc.text, c.end)
-    end = _possessed_end(doc.text, m.end()) if m else None
-    if m is None or end is None:
-        return c
-    words = [w for w in doc.text[m.end() : end].split() if w[:1].isupper()]
+    start, end = span
+    words = [w for w in doc.text[start:end].split() if w[:1].isupper()]
     if all(w.lower() in GENERIC for w in words):
         return c  # "X's New Visual", "X's Official Site": a headline's own words
     whole = title_key(doc.text[c.start : end])
@@ -157,18 +165,16 @@ def past_author(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
     """The capitalised words after a headline's opening possessive when the body writes them as
     a name on their own ("Roe's Wind Breaker gets an anime"; the body's "Jane Roe's manga Wind
     Breaker is ..."): the possessor is the author, the possessed words are the work."""
-    if c.rule != "headline_lead" or doc is not docs[0] or len(docs) < 2:
+    span = _possessed_span(doc, c, docs)
+    if span is None:
         return c
-    m = _APOSTROPHE_S.match(doc.text, c.end)
-    end = _possessed_end(doc.text, m.end()) if m else None
-    if m is None or end is None:
-        return c
-    possessed = doc.text[m.end() : end]
+    start, end = span
+    possessed = doc.text[start:end]
     if all(w.lower() in GENERIC for w in possessed.split()):
         return c  # "X's New Visual": the headline's own words
     if not _stands_alone(title_key(possessed), title_key(doc.text[c.start : end]), docs[1:]):
         return c
-    return TitleCandidate(m.end(), end, possessed, c.rule, c.aliases)
+    return TitleCandidate(start, end, possessed, c.rule, c.aliases)
 
 
 # The colon of a headline's kicker: "Harbor Expo: X Gets ...".
