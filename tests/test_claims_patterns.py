@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seasoncheck.claims import fastregex
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.segment import split_sentences
 
@@ -132,12 +133,12 @@ def test_text_whose_lowering_changes_length_uses_the_caseless_regex() -> None:
 
 
 def test_word_start_branches_are_grouped_without_changing_order() -> None:
-    assert P._group_word_starts([r"\ba", r"\bb", "^c"]) == r"\b(?:a|b)|^c"
-    assert P._group_word_starts(["x", r"\ba", r"\bb"]) == r"x|\b(?:a|b)"
-    assert P._group_word_starts([r"\ba"]) == r"\ba"
+    assert fastregex._group_word_starts([r"\ba", r"\bb", "^c"]) == r"\b(?:a|b)|^c"
+    assert fastregex._group_word_starts(["x", r"\ba", r"\bb"]) == r"x|\b(?:a|b)"
+    assert fastregex._group_word_starts([r"\ba"]) == r"\ba"
     source = r"\bno\b|\bnot\b|^no,\s+\w+"
     text = "no, nothing is not known"
-    grouped = re.compile(P._group_word_starts(P.split_alternatives(source)))
+    grouped = re.compile(fastregex._group_word_starts(P.split_alternatives(source)))
     assert [m.span() for m in grouped.finditer(text)] == [
         m.span() for m in re.compile(source).finditer(text)
     ]
