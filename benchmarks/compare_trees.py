@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_claims import as_articles, make_articles  # noqa: E402
 
 _Timers = dict[str, Callable[[], object]]
+_HOMES = ("installments", "sections")  # modules that hold per-sentence caches since the split
 
 
 def _load(src: str, rows: list[dict[str, Any]], db: str | None) -> tuple[_Timers, list[str]]:
@@ -49,8 +50,11 @@ def _load(src: str, rows: list[dict[str, Any]], db: str | None) -> tuple[_Timers
     arts = as_articles(rows, Article)
     names = ("sentence_source", "absent_spans", "blank_asides", "_clause_spans")
     memos = [getattr(cues, n, None) for n in names] + [getattr(seasons, "_memo_refs_at", None)]
-    memos += [getattr(attach, n, None) for n in ("_anchor_at", "_past_after")]
-    memos += [getattr(claims, "_passing_at", None)]
+    # (their homes before and after the split of attach.py and claims/__init__.py)
+    homes = [attach, claims, *(sys.modules.get(f"seasoncheck.claims.{m}") for m in _HOMES)]
+    memos += [
+        getattr(h, n, None) for h in homes for n in ("_anchor_at", "_past_after", "_passing_at")
+    ]
     memos = [m for m in memos if hasattr(m, "cache_clear")]
     extract = claims.extract_claims
 

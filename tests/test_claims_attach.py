@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seasoncheck.claims.attach import ADJACENT_GAP, Nearby
+from seasoncheck.claims.ownership import ADJACENT_GAP, Nearby
 from seasoncheck.claims.segment import Sentence
 from seasoncheck.models import Mention
 

@@ -376,7 +376,7 @@ def test_official_word_inside_an_absence_names_no_source() -> None:
 
 
 def test_cue_pass_runs_only_the_finders_a_sentence_has_words_for() -> None:
-    from seasoncheck.claims import _candidates
+    from seasoncheck.claims.candidates import _candidates
     from seasoncheck.claims.finders import (
         find_delay,
         find_release,

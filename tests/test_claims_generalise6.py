@@ -10,7 +10,6 @@ from __future__ import annotations
 from seasoncheck.claims import foreign
 from seasoncheck.claims.cues import absent_spans, sentence_source
 from seasoncheck.claims.finders import (
-    _PREMIERE_NOUN_AFTER,
     Sent,
     find_delay,
     find_release,
@@ -20,6 +19,7 @@ from seasoncheck.claims.finders import (
     find_trailer,
     name_regex,
 )
+from seasoncheck.claims.finders_release import _PREMIERE_NOUN_AFTER
 from seasoncheck.claims.flags import GUESS_HEADLINE
 from seasoncheck.claims.patterns import SERVICES, STUDIOS
 

@@ -24,7 +24,10 @@ def _all_patterns() -> list[P.LoweredPattern]:
     """Every case-insensitive pattern the claim rules use (patterns module and the rule modules)."""
     # the modules from sys.modules: ``from seasoncheck.claims import merge`` is the package's
     # merge() function, not the module (a compiled function has no __dict__ for vars())
-    names = ("patterns", "attach", "cues", "finders", "merge")
+    names = (
+        "patterns", "attach", "installments", "cues", "finders", "finders_release", "merge",
+        "sections",
+    )  # fmt: skip
     found: dict[int, P.LoweredPattern] = {}
     for mod in [importlib.import_module(f"seasoncheck.claims.{name}") for name in names]:
         for value in vars(mod).values():

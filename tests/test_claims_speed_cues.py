@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from seasoncheck.claims import cues, finders, finders_services
+from seasoncheck.claims import cues, finders, finders_release, finders_services
 from seasoncheck.claims import patterns as P
 
 # Sample sentences written for these tests (news-style, no labelled article's wording).
@@ -69,10 +69,11 @@ CUES_CASELESS = [
     "_LIST_TAIL",
     "_ASIDE",
 ]
-FINDERS_CASELESS = [
+FINDERS_CASELESS = ["_SHIFT"]
+RELEASE_CASELESS = [
     "_ANNOUNCE_DATE_BEFORE", "_ANNOUNCED_AT", "_TRAILER_DATE", "_PROMO_OBJECT", "_OTHER_PRODUCT",
     "_INSTALLMENT_WORD", "_PAST_MAIN_AFTER", "_EARLIER_INSTALLMENT", "_ANNOUNCE_DATE_AFTER",
-    "_NOT_EXPECTED", "_NOW_BEFORE", "_SHIFT", "_OTHER_WORKS", "_ANNOUNCED_FOR", "_ANNOUNCED_WORD",
+    "_NOT_EXPECTED", "_NOW_BEFORE", "_OTHER_WORKS", "_ANNOUNCED_FOR", "_ANNOUNCED_WORD",
     "_PREMIERE_NOUN_AFTER", "_READ_MORE",
 ]  # fmt: skip
 SERVICES_CASELESS = [
@@ -84,6 +85,7 @@ SERVICES_CASELESS = [
     ("module", "name"),
     [(cues, n) for n in CUES_CASELESS]
     + [(finders, n) for n in FINDERS_CASELESS]
+    + [(finders_release, n) for n in RELEASE_CASELESS]
     + [(finders_services, n) for n in SERVICES_CASELESS],
 )
 def test_caseless_pattern_finds_what_re_ignorecase_finds(module: object, name: str) -> None:
@@ -105,9 +107,11 @@ def test_caseless_pattern_finds_what_re_ignorecase_finds(module: object, name: s
 
 def test_caseless_patterns_agree_with_the_prefilter_off() -> None:
     """The literal prefilter only skips searches that could not match."""
-    pats = [getattr(cues, n) for n in CUES_CASELESS] + [
-        getattr(finders, n) for n in FINDERS_CASELESS
-    ]
+    pats = (
+        [getattr(cues, n) for n in CUES_CASELESS]
+        + [getattr(finders, n) for n in FINDERS_CASELESS]
+        + [getattr(finders_release, n) for n in RELEASE_CASELESS]
+    )
     filtered = [[_spans(rx, t) for rx in pats] for t in ALL_TEXTS]
     with P.unfiltered():
         assert filtered == [[_spans(rx, t) for rx in pats] for t in ALL_TEXTS]
@@ -116,10 +120,10 @@ def test_caseless_patterns_agree_with_the_prefilter_off() -> None:
 def test_other_product_keeps_capitalised_product_words() -> None:
     """'OST', 'DVDs' and 'Blu-ray' (written in capitals in the rule) still name a product."""
     before = "The OST and two DVDs come out in "
-    m = finders._OTHER_PRODUCT.search(before)
+    m = finders_release._OTHER_PRODUCT.search(before)
     assert m is not None and m.start() == before.index("OST")
-    assert finders._other_product("The Blu-ray box set will be released in ")
-    assert not finders._other_product("The second season will premiere in ")
+    assert finders_release._other_product("The Blu-ray box set will be released in ")
+    assert not finders_release._other_product("The second season will premiere in ")
 
 
 def _blank_asides_by_sub(text: str) -> str:

@@ -1,6 +1,6 @@
 """Speed rewrites of gates answer exactly as the rules as written.
 
-The candidate-sentence gate of ``claims._candidates`` (the cue words grouped by first letter) and
+The candidate-sentence gate of ``claims.candidates`` (the cue words grouped by first letter) and
 the whole-sentence search before the clause split of ``cues.absent_spans``.
 """
 
@@ -13,8 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import seasoncheck.claims as claims
-from seasoncheck.claims import cues
+from seasoncheck.claims import candidates, cues
 from seasoncheck.claims import patterns as P
 
 # Sentences written for these tests (news-style, no labelled article's wording).
@@ -36,15 +35,15 @@ SENTENCES = [
 @pytest.mark.parametrize("text", SENTENCES)
 def test_candidate_gate_answers_as_the_candidate_pattern(text: str) -> None:
     low = text.lower()
-    grouped = claims._grouped(P.CANDIDATE)
+    grouped = candidates._grouped(P.CANDIDATE)
     assert grouped.pattern != P.CANDIDATE.pattern
     assert bool(grouped.search(low)) == bool(P.CANDIDATE.search(low))
 
 
 def test_candidate_gate_rejects_a_sentence_without_cue_words() -> None:
-    assert claims._CANDIDATE_SEARCH("the cat sat on the mat.") is None
-    assert claims._CANDIDATE_SEARCH("the sequel is here.") is not None
-    assert claims._CANDIDATE_SEARCH("in 2026, maybe.") is not None  # a year
+    assert candidates._CANDIDATE_SEARCH("the cat sat on the mat.") is None
+    assert candidates._CANDIDATE_SEARCH("the sequel is here.") is not None
+    assert candidates._CANDIDATE_SEARCH("in 2026, maybe.") is not None  # a year
 
 
 def _absent_by_clause(text: str) -> list[tuple[int, int]]:

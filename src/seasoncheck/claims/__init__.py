@@ -11,35 +11,23 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from seasoncheck.claims import foreign
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.attach import (
     Attachment,
-    Nearby,
     Target,
-    article_installments,
     attach,
     drop_crosslinks,
-    refs_by_sentence,
-    subject_names,
     target_season,
 )
+from seasoncheck.claims.candidates import _candidates
 from seasoncheck.claims.cues import NONE, Source, sentence_source
 from seasoncheck.claims.dates import parse_published
-from seasoncheck.claims.finders import (
-    FINDERS,
-    FINDERS_BY_CUE,
-    Finding,
-    Sent,
-    find_renewal,
-    find_streaming,
-    name_regex,
-)
+from seasoncheck.claims.finders import Finding, Sent, find_streaming, name_regex
 from seasoncheck.claims.flags import headline_flags
+from seasoncheck.claims.installments import article_installments, refs_by_sentence
 from seasoncheck.claims.langs import article_language, skipped_language
 from seasoncheck.claims.merge import (
     DENIAL_MARK,
@@ -50,11 +38,21 @@ from seasoncheck.claims.merge import (
     article_sources,
     merge,
 )
+from seasoncheck.claims.ownership import Nearby, subject_names
+from seasoncheck.claims.sections import (
+    _first_of_each,
+    _most_mentioned,
+    _names_any,
+    _not_in_passing,
+    _others,
+    _sections,
+    _Subject,
+    _unowned_in_section,
+)
 from seasoncheck.claims.segment import Sentence, split_sentences
-from seasoncheck.claims.subject import fallback_subject, roundup_sections
+from seasoncheck.claims.subject import fallback_subject
 from seasoncheck.kb.model import KnowledgeBase
-from seasoncheck.link import Linker, Subject
-from seasoncheck.link.normalise import lowered
+from seasoncheck.link import Linker
 from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.models import Article, Claim, Extraction, Mention
 
@@ -64,8 +62,6 @@ __all__ = ["extract_claims"]
 
 # The page store's " date YYYY-MM-DD " prefix: a publication date when the record has none.
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d(?:-\d\d){0,2})\s")
-# A work mentioned this many times more often than the headline's first title is the subject.
-SUBJECT_SWITCH_RATIO = 2
 MIN_STUDIO_NAME = (
     3  # characters: shorter KB studio names ("AIC" passes, "3Z" does not) are too ambiguous
 )
@@ -198,138 +194,6 @@ def _section_claims(
     return merge(raws, sentences, doc.sources), target
 
 
-def _first_of_each(claims: list[Claim]) -> list[Claim]:
-    """The claims without repeats of the same work, season, type and value (first kept)."""
-    seen: set[tuple[str, int | None, str, str | None]] = set()
-    out = []
-    for c in claims:
-        key = (c.work, c.season, c.type, c.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out
-
-
-_Subject = tuple[str, str | None, frozenset[str]]  # display work, franchise id, surfaces
-
-
-def _sections(
-    text: str,
-    sentences: list[Sentence],
-    mentions: tuple[Mention, ...],
-    subject: _Subject,
-    headlined: bool,
-) -> list[tuple[int, int, _Subject]]:
-    """Sentence ranges with the work they are about: the whole article about its subject, or,
-    in a roundup, each section about its heading's or lead's work (a section under a heading
-    naming no work, "Honorable mentions", is about none) and the rest about the subject. The
-    subject counts as a listed work unless the headline names it."""
-    listed = subject[2] if headlined else frozenset()
-    sections = roundup_sections(text, sentences, mentions, listed)
-    if not sections:
-        return [(0, len(sentences), subject)]
-    ends = [s.first for s in sections[1:]] + [len(sentences)]
-    out = [(0, sections[0].first, subject)] if sections[0].first else []
-    for sec, end in zip(sections, ends, strict=True):
-        if sec.last is not None and sec.last < end:  # after a lead paragraph: the subject again
-            out.append((sec.last, end, subject))
-            end = sec.last
-        if sec.heading is None:
-            continue
-        lo, hi = sentences[sec.first].start, sentences[end - 1].end
-        own = tuple(m for m in mentions if lo <= m.start < hi)
-        h = sec.heading
-        names = subject_names(own, h.work, h.franchise_id, text)[0]
-        shown = h.surface.strip(_QUOTES)
-        out.append((sec.first, end, (shown, h.franchise_id, names | {shown})))
-    return out
-
-
-_QUOTES = " \"'“”‘’「」『』【】[]()"
-
-
-def _names_any(s: Sentence, mentions: tuple[Mention, ...], names: frozenset[str]) -> bool:
-    """True when a title mention of one of ``names`` lies in the sentence."""
-    return any(
-        m.kind == "title" and m.work in names and s.start <= m.start < s.end for m in mentions
-    )
-
-
-def _unowned_in_section(others: list[Mention], lo: int, hi: int) -> list[Mention]:
-    """``others`` without the season phrases in [lo, hi) of works no title in [lo, hi) names: a
-    bare "the second season" under a roundup heading is the heading work's, not the season of
-    the last title named above the heading."""
-    named = {m.work for m in others if m.kind == "title" and lo <= m.start < hi}
-    return [
-        m
-        for m in others
-        if not (m.kind == "season_ref" and lo <= m.start < hi and m.work not in named)
-    ]
-
-
-def _others(mentions: tuple[Mention, ...], names: frozenset[str], text: str) -> list[Mention]:
-    """Mentions of works other than the one named by ``names`` that surely name a work."""
-    seasoned = {m.work for m in mentions if m.kind == "season_ref"}  # "Ember Knight season 3"
-    return [
-        m
-        for m in mentions
-        if m.work not in names
-        and (_is_a_work(m) or m.work in seasoned)
-        and not (m.kind == "title" and m.season is None and _in_passing(text, m))
-    ]
-
-
-def _most_mentioned(subject: Subject | None, mentions: tuple[Mention, ...]) -> Subject | None:
-    """The linker's subject, unless another work has at least twice its title and season mentions
-    in the text (a clickbait headline that opens with another title)."""
-    counts: dict[str, int] = {}
-    fids: dict[str, str | None] = {}
-    for m in mentions:
-        counts[m.work] = counts.get(m.work, 0) + 1
-        fids.setdefault(m.work, m.franchise_id)
-    if not counts:
-        return subject
-    top = max(sorted(counts), key=lambda w: counts[w])
-    if subject is not None and counts.get(subject.work, 0) * SUBJECT_SWITCH_RATIO >= counts[top]:
-        return subject
-    return Subject(top, fids[top])
-
-
-# A title named only to identify someone else's past work: "the studio behind X", "known for X".
-_PASSING = P.caseless(
-    r"\b(?:behind|known for|famous for|best known for|creators? of|makers? of|studio of|producers? of|"
-    r"director of|(?:also )?(?:made|animated|produced|directed)|like|such as|similar to|fans of)\s+"
-    r"(?:the\s+)?(?:hit\s+|popular\s+|acclaimed\s+)?(?:anime\s+|series\s+)?[\"'“‘]?$"
-)
-PASSING_WINDOW = 40  # characters before a mention searched for a passing cue
-
-
-def _not_in_passing(
-    subject: Subject | None, mentions: tuple[Mention, ...], text: str, title: str | None
-) -> Subject | None:
-    """Another work when every body mention of ``subject`` is a passing credit ("the studio
-    behind X") and the headline does not name it; the subject otherwise."""
-    if subject is None or (title and subject.work.lower() in title.lower()):
-        return subject
-    own = [m for m in mentions if m.work == subject.work]
-    if not own or not all(_in_passing(text, m) for m in own):
-        return subject
-    rest = tuple(m for m in mentions if m.work != subject.work and not _in_passing(text, m))
-    titled = [m for m in rest if m.kind == "title"]
-    return _most_mentioned(None, tuple(titled)) if titled else subject
-
-
-def _in_passing(text: str, m: Mention) -> bool:
-    """True when the mention follows a passing cue ("the studio behind")."""
-    return _passing_at(text, m.start)
-
-
-@lru_cache(maxsize=1024)  # the subject test and every section's _others ask about each mention
-def _passing_at(text: str, start: int) -> bool:
-    """``_in_passing`` for a mention starting at ``start``, remembered."""
-    return bool(_PASSING.search(text, max(0, start - PASSING_WINDOW), start))
-
-
 _STUDIO_REGEXES: dict[int, tuple[KnowledgeBase, re.Pattern[str] | None]] = {}
 
 
@@ -345,94 +209,6 @@ def _studio_regex(kb: KnowledgeBase) -> re.Pattern[str] | None:
             name_regex([*P.STUDIOS, *(n for n in names if len(n) >= MIN_STUDIO_NAME)]),
         )
     return cached[1]
-
-
-def _is_a_work(m: Mention) -> bool:
-    """True for mentions that surely name another work: KB-linked, or owning a season number."""
-    return m.franchise_id is not None or m.season is not None or m.kind == "season_ref"
-
-
-# The ids of each finder's cue words (patterns.FINDER_WORDS) in the prefilter's automaton: the
-# pass that tells the patterns which literals a sentence holds tells the finders too.
-_CUE_IDS = {kind: P.register_literals(words) for kind, words in P.FINDER_WORDS.items()}
-_DIGIT = re.compile(r"\d")
-_Finder = Callable[[Sent], list[Finding]]
-
-
-def _candidates(
-    text: str, sentences: list[Sentence], only: range | list[int] | None = None
-) -> list[tuple[int, tuple[_Finder, ...]]]:
-    """Sentences of ``only`` (default: all) with a cue word, each with the finders it calls for.
-
-    One regex search per sentence picks the candidates; the literal automaton of the patterns
-    tells which finders each needs (a finder whose words a sentence lacks cannot fire)."""
-    only = range(len(sentences)) if only is None else only
-    low = lowered(text)  # same length as text for the scripts we extract from
-    if len(low) != len(text):
-        return [(i, FINDERS) for i in only]
-    search = _CANDIDATE_SEARCH
-    out = []
-    for i in only:
-        s = sentences[i]
-        if not search(low, s.start, s.end):
-            continue
-        present = P.literals_in(s.text)
-        if present is None:
-            kinds = frozenset(_CUE_IDS)
-        else:  # the cue groups of the cue words present
-            kinds = frozenset().union(*[_CUE_KIND[w] for w in _ALL_CUE_IDS & present])
-        if "release" not in kinds and _DIGIT.search(low, s.start, s.end):
-            kinds |= _RELEASE
-        out.append((i, _finders_for(kinds)))
-    return out
-
-
-def _grouped(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """``rx`` (``\\b(?:word|word|...)``) with its plain words grouped by first letter: the same
-    yes/no answer at the same places, for a fraction of the work (the engine tries every
-    alternative at every word start; grouped, only those that share the letter there). Only
-    for a pattern used as a yes/no test: which word matches, and so the match's end, may differ.
-    """
-    src = rx.pattern
-    inner = src[5:-1] if src.startswith("\\b(?:") and src.endswith(")") else ""
-    try:
-        re.compile(inner)  # a pattern whose group closes before its end is not one group
-    except re.error:
-        return rx
-    alts = P.split_alternatives(inner)
-    if not inner or len(alts) < 2:
-        return rx
-    plain = [a for a in alts if _PLAIN_WORDS.fullmatch(a)]
-    groups: dict[str, list[str]] = {}
-    for a in plain:
-        groups.setdefault(a[0], []).append(a[1:])
-    parts = [f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()]
-    return re.compile(
-        "\\b(?:" + "|".join([*parts, *(a for a in alts if a not in plain)]) + ")", rx.flags
-    )
-
-
-_PLAIN_WORDS = re.compile(r"[a-z][a-z ]*")
-_CANDIDATE_SEARCH = _grouped(P.CANDIDATE).search
-
-
-# Each cue word's group, and the finders of each set of groups (few sets occur: remembered).
-_CUE_KIND = {
-    w: frozenset(kind for kind, ids in _CUE_IDS.items() if w in ids)
-    for w in frozenset().union(*_CUE_IDS.values())
-}
-_ALL_CUE_IDS = frozenset(_CUE_KIND)
-_RELEASE = frozenset({"release"})
-_FINDER_SETS: dict[frozenset[str], tuple[_Finder, ...]] = {}
-
-
-def _finders_for(kinds: frozenset[str]) -> tuple[_Finder, ...]:
-    """The renewal finder and the finders of the cue groups ``kinds``, in FINDERS_BY_CUE order."""
-    finders = _FINDER_SETS.get(kinds)
-    if finders is None:
-        finders = (find_renewal, *(f for cue, f in FINDERS_BY_CUE.items() if cue in kinds))
-        _FINDER_SETS[kinds] = finders
-    return finders
 
 
 def _findings(

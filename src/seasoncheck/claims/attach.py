@@ -8,16 +8,24 @@ installment: the highest season number the article announces, or ``None`` (a fil
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from seasoncheck.claims import patterns as P
 from seasoncheck.claims.cues import blank_asides
+from seasoncheck.claims.installments import (
+    _NOT_NEW,
+    _PAST_AFTER,
+    _credit_ref,
+    _film_is_new,
+    _is_anchor,
+    _past_after,
+    numbered_title_refs,
+    season_refs,
+)
+from seasoncheck.claims.ownership import _owned_by_other, _touches_other
 from seasoncheck.claims.refcues import asks_existence, instead_of, quoted_denial, told_in_past
 from seasoncheck.claims.segment import Sentence
-from seasoncheck.link.normalise import lowered, normalise_title
-from seasoncheck.link.seasons import SeasonRef, find_season_refs
+from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.models import Mention
 
 # Season numbers above this are not read as the article's target (years, episode counts).
@@ -40,14 +48,6 @@ _CROSSLINK = re.compile(
     re.I,
 )
 _IF_BEFORE = P.caseless(r"\b(?:if|whether)\b[^,.;]{0,30}$")
-_AND_FINAL = P.caseless(
-    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+and\s+final\s+season\b"
-)
-_PAST_AFTER = P.caseless(
-    r"^\s*(?:of [^,.]{0,40}?)?(?:,[^,.;]{1,60},)?(?:,\s*which\s+)?\s*(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|finished (?:its run|airing)|arrived|"
-    r"launched|was broadcast|went live|started|began|streamed|is currently|are currently|just concluded|(?:was|were) (?:teased|aired|broadcast|screened|shown|streamed|completed|finished)|"
-    r"followed|drew|earned|received|won|became|proved|topped|wrapped|sold|signed off|bowed out)\b"
-)
 
 
 # A season as the object of a past verb: "fans got season 2 on Netflix", "after they watched
@@ -82,68 +82,10 @@ class Attachment:
     spots: tuple[tuple[int, int | None], ...] = ()  # (offset, key) where each key is named
 
 
-# The matching key of a work name, remembered: roundup and subject checks compare the same few
-# names pairwise (measured: 150 normalisations an article, 3% of extraction).
-_work_key = lru_cache(maxsize=4096)(normalise_title)
-
-
-def same_work(a: str, b: str) -> bool:
-    """True when two title surfaces name the same work ("Frieren" and "Frieren: Beyond ...")."""
-    ka, kb = _work_key(a), _work_key(b)
-    return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
-
-
 def drop_crosslinks(sentences: list[Sentence]) -> list[Sentence]:
     """Sentences minus the lines that link to other articles ("Read More: ...")."""
     skip = {s.para for s in sentences if _CROSSLINK.match(s.text)}
     return [s for s in sentences if s.para not in skip] if skip else sentences
-
-
-# A sequel's title is its work's title and a numeral: "Edgerunners 2", "Ember Knight 3". Not a
-# count ("Ember Knight 2 years on"), a year or model number ("Ember 2077"), or a decimal.
-_TITLE_NUMERAL = re.compile(
-    r"\s(?P<n>[2-9])(?![\w/]|[.,:]\d)(?!\s+(?:episodes?|years?|seasons?|months?|weeks?|days?|"
-    r"parts?|cours?|volumes?|chapters?|hours?|minutes?|million|times|percent|more|new|other|of|out of|"
-    r"[A-Z][a-z]+ \d{4})\b)"
-)
-
-
-def numbered_title_refs(text: str, names: frozenset[str]) -> list[SeasonRef]:
-    """Season references written as the subject's title and a numeral ("Edgerunners 2")."""
-    refs: dict[int, SeasonRef] = {}  # by end: "Cyberpunk: Edgerunners 2" and "Edgerunners 2"
-    for name in sorted(names, key=len, reverse=True):
-        at = text.find(name)
-        while at >= 0:
-            m = _TITLE_NUMERAL.match(text, at + len(name))
-            if m is not None and m.end() not in refs:
-                refs[m.end()] = SeasonRef(at, m.end(), text[at : m.end()], int(m.group("n")))
-            at = text.find(name, at + 1)
-    return list(refs.values())
-
-
-def refs_by_sentence(
-    text: str, sentences: list[Sentence], names: frozenset[str] = frozenset()
-) -> list[list[SeasonRef]]:
-    """Season references of each sentence (offsets relative to the sentence), found in one pass;
-    with the subject's ``names``, also the numbered titles of its sequels."""
-    out: list[list[SeasonRef]] = [[] for _ in sentences]
-    starts = [s.start for s in sentences]
-    extra = numbered_title_refs(text, names) if names else []
-    for ref in (
-        sorted([*season_refs(text), *extra], key=lambda r: r.start) if extra else season_refs(text)
-    ):
-        i = bisect_right(starts, ref.start) - 1
-        if i >= 0 and ref.end <= sentences[i].end:
-            out[i].append(_shifted(ref, starts[i]))
-    return out
-
-
-def _shifted(ref: SeasonRef, base: int) -> SeasonRef:
-    """``ref`` with offsets relative to ``base`` (built directly: dataclasses.replace is 4x slower)."""
-    return SeasonRef(
-        ref.start - base, ref.end - base, ref.surface, ref.season, ref.part, ref.relative,
-        ref.installment,
-    )  # fmt: skip
 
 
 def target_season(
@@ -300,23 +242,6 @@ def attach(
     return Attachment((target.season,), anchored, False)
 
 
-class Nearby:
-    """The other works' mentions of an article, looked up by sentence: ``attach`` needs only those
-    that overlap the sentence or end just before it (a bisect instead of a scan per reference)."""
-
-    def __init__(self, others: list[Mention]) -> None:
-        self.others = others  # in text order, as the linker returns them
-        self.starts = [m.start for m in others]
-        self.reach = max((m.end - m.start for m in others), default=0)
-
-    def around(self, sentence: Sentence) -> list[Mention]:
-        """The mentions ``attach`` may look at for ``sentence``, in text order."""
-        lo_end = sentence.start - (ADJACENT_GAP + 2)  # _touches_other looks this far back
-        lo = bisect_left(self.starts, lo_end - self.reach)
-        hi = bisect_left(self.starts, sentence.end)
-        return [m for m in self.others[lo:hi] if m.end >= lo_end]
-
-
 def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
     """The installment key of one reference, or 'past' for a season that already aired."""
     if ref.relative:
@@ -360,130 +285,10 @@ def _anchor_outside_title(text: str, ref: SeasonRef, target: Target) -> bool:
     return bool(P.ANCHOR_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-# A season named to identify a studio or person by their past work, in an aside: ", the studio
-# behind the second and third seasons,", ", who directed season 2,". Such a season is no
-# installment the sentence announces (the words between: ordinals, "and", "both", "all"). Without
-# the comma, "Lumen is behind the third season" states a claim.
-_CREDIT_BEFORE = re.compile(
-    r",\s+(?:[^,]{0,30}?\s)?(?:behind|known for|famous for|(?:who|which|that) (?:also )?"
-    r"(?:animated|produced|directed|made|handled|adapted|helmed|worked on)|director of)\s+"
-    r"(?:(?:the|its|their|both|all|earlier|previous|past|first|second|third|fourth|fifth|sixth|"
-    r"two|three|four|five|and|&|,)\s*)*$",
-    re.IGNORECASE,
-)
-CREDIT_WINDOW = 80  # characters before a season reference searched for a credit cue
-
-
-def _credit_ref(text: str, ref: SeasonRef) -> bool:
-    """True for a numbered season named only in a credit ("the studio behind season 2")."""
-    if ref.relative or ref.season is None:
-        return False
-    lo = max(0, ref.start - CREDIT_WINDOW)
-    return "," in text[lo : ref.start] and bool(_CREDIT_BEFORE.search(text, lo, ref.start))
-
-
-# Sentences whose anchor and past-tense answers are remembered: target_season and attach ask
-# about the same references of the same sentences.
-ANCHOR_CACHE = 4096
-
-
-def _is_anchor(text: str, ref: SeasonRef) -> bool:
-    """True for a season named only as a point in time: "after season 2's finale"."""
-    if ref.relative or ref.installment == "film":
-        return False
-    return _anchor_at(text, ref.start, ref.end)
-
-
-@lru_cache(maxsize=ANCHOR_CACHE)
-def _past_after(text: str, end: int) -> bool:
-    """True when a past verb follows offset ``end`` ("Season 1, which premiered in 2023")."""
-    return bool(_PAST_AFTER.search(text[end:]))
-
-
-@lru_cache(maxsize=ANCHOR_CACHE)
-def _anchor_at(text: str, start: int, end: int) -> bool:
-    """``_is_anchor`` for the reference at text[start:end], remembered."""
-    return bool(
-        P.ANCHOR_AFTER.match(text[end : end + 40])
-        or P.ANCHOR_BEFORE.search(text[max(0, start - 40) : start])
-    )
-
-
 # "both projects": every installment the article announces (a season and a film).
 _BOTH = P.caseless(
     r"\bboth (?:projects|installments|productions|the (?:season|series) and the (?:film|movie))\b"
 )
-
-
-def article_installments(
-    sentences: list[Sentence], refs: list[list[SeasonRef]]
-) -> tuple[int | None, bool]:
-    """The highest part number the article names, and whether it announces a new film."""
-    parts = [r.part for rs in refs for r in rs if r.part and r.installment in ("part", "final")]
-    film = any(
-        P.FILM_WORD.search(s.text) and P.UNNUMBERED_REF.search(s.text) and _film_is_new(s.text)
-        for s in sentences
-    )
-    return (max(parts) if parts else None), film
-
-
-def _film_is_new(text: str) -> bool:
-    """True when an unnumbered installment in the sentence is announced, not looked back on."""
-    if P.HISTORY_VERB.search(text) and not P.FUTURE.search(text):
-        return False
-    return not _NOT_NEW.search(text)
-
-
-_NOT_NEW = P.caseless(
-    r"\bcompilation\b|\brecap\b|\blive-action\b|\bgame\b|\bremaster\w*|\bre-?release\w*|\bstage play\b|"
-    r"\bmusical\b"
-)
-
-
-# "the fifth instalment of the X film series": a numbered film, not a fifth TV season.
-_FILM_SERIES_AFTER = P.caseless(
-    r"^\s+(?:of|in)\s+(?:the\s+)?[^,.;]{0,60}?\b(?:film|movie)\s+(?:series|franchise|saga)\b"
-)
-
-
-def _as_films(text: str, refs: list[SeasonRef]) -> list[SeasonRef]:
-    """``refs`` with each numbered installment of a film series made an unnumbered film."""
-    return [
-        SeasonRef(r.start, r.end, r.surface, None, None, r.relative, "film")
-        if r.season is not None
-        and "instal" in r.surface.lower()
-        and _FILM_SERIES_AFTER.match(text[r.end : r.end + 90])
-        else r
-        for r in refs
-    ]
-
-
-def season_refs(text: str) -> list[SeasonRef]:
-    """The linker's season references plus "the fourth and final season" (numbered); a numbered
-    installment of a film series is a film."""
-    refs = find_season_refs(text)
-    if refs and "instal" in lowered(text):
-        refs = _as_films(text, refs)
-    if "final season" not in lowered(text):
-        return refs
-    for m in _AND_FINAL.finditer(text):
-        refs = [r for r in refs if not (m.start() <= r.start < m.end())]
-        surface = text[m.start() : m.end()]  # (the match's own groups are lower-cased)
-        refs.append(SeasonRef(m.start(), m.end(), surface, season=P.ORDINALS[m.group("o").lower()]))
-    return sorted(refs, key=lambda r: r.start)
-
-
-def _owned_by_other(pos: int, others: list[Mention]) -> bool:
-    """True when the season reference at ``pos`` belongs to another work (linker mentions)."""
-    for m in others:  # (a loop, not any() over a generator: asked for every reference)
-        if m.start <= pos < m.end and (m.kind == "season_ref" or m.season is not None):
-            return True
-    return False
-
-
-def _touches_other(pos: int, others: list[Mention]) -> bool:
-    """True when another work's title ends right before ``pos`` ("Naruto's new season")."""
-    return any(m.kind == "title" and 0 <= pos - m.end <= ADJACENT_GAP + 2 for m in others)
 
 
 def _mentions_other_only(sentence: Sentence, target: Target, others: list[Mention]) -> bool:
@@ -492,62 +297,3 @@ def _mentions_other_only(sentence: Sentence, target: Target, others: list[Mentio
         return False
     low = sentence.text.lower()
     return not any(n.lower() in low for n in target.names | {target.work})
-
-
-_SEASONISH = re.compile(r"\b(?:season|part|cour|arc|movie|film)\b|\d(?:st|nd|rd|th)\b", re.I)
-_QUOTES = " \"'“”‘’「」『』【】[]()"
-# Characters between two title mentions that make them one title ("Frieren: Beyond Journey's End").
-ADJACENT_GAP = 3
-
-
-def subject_names(
-    mentions: tuple[Mention, ...], work: str, franchise_id: str | None, text: str = ""
-) -> tuple[frozenset[str], str]:
-    """The surfaces naming the subject (same franchise, nested or adjacent titles) and the one to print."""
-    titles = [m for m in mentions if m.kind == "title"]
-    names = {work}
-    grew = True
-    while grew:
-        grew = False
-        for m in titles:
-            if m.work in names:
-                continue
-            if (
-                (franchise_id and m.franchise_id == franchise_id)
-                or any(same_work(m.work, n) for n in names)
-                or _adjacent(m, titles, names, text)
-            ):
-                names.add(m.work)
-                grew = True
-    # Print the title as the article writes it most often: the labels list the forms an article
-    # uses, while a KB's display name may be a form the article never uses.
-    # A title the KB files under another franchise names the subject's franchise in passing
-    # ("Dragon Ball" in an article about "Dragon Ball Daima"): it attaches sentences, but is not
-    # the name to print.
-    counts: dict[str, int] = {}
-    for m in titles:
-        if franchise_id and m.franchise_id and m.franchise_id != franchise_id:
-            continue
-        if m.work in names and m.season is None and not _SEASONISH.search(m.surface):
-            surface = m.surface.strip(_QUOTES)
-            counts[surface] = counts.get(surface, 0) + 1
-    if not counts:
-        return frozenset(names), work
-    best = max(sorted(counts), key=lambda n: (counts[n], -len(n)))
-    return frozenset(names) | {best}, best
-
-
-def _adjacent(m: Mention, titles: list[Mention], names: set[str], text: str = "") -> bool:
-    """True when ``m`` directly touches a mention of the subject in the same sentence."""
-    for o in titles:
-        if o.work not in names:
-            continue
-        if 0 <= m.start - o.end <= ADJACENT_GAP:
-            gap = text[o.end : m.start]
-        elif 0 <= o.start - m.end <= ADJACENT_GAP:
-            gap = text[m.end : o.start]
-        else:
-            continue
-        if not any(c in gap for c in ".!?\n"):  # "X. Y" are two sentences, not one title
-            return True
-    return False

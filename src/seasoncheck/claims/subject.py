@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from seasoncheck.claims.attach import same_work
+from seasoncheck.claims.ownership import same_work
 from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.seasons import find_season_refs
 from seasoncheck.models import Mention
