@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import re
 
-from seasoncheck.link.openworld import MAX_RUN_CHARS, _run_after, event_kicker_end
+from seasoncheck.link.openworld import (
+    MAX_RUN_CHARS,
+    _headline_lead,
+    _run_after,
+    event_kicker_end,
+)
 from seasoncheck.link.titleruns import (
     _BOUNDARY,
     _POSSESSIVE,
     _TOKEN,
     CONNECTORS,
+    RELEASE_VERBS,
     VERB_BREAKERS,
     TitleCandidate,
     _breaker,
@@ -96,27 +102,56 @@ def repeated_lead(headline: str, body: str, stop: int | None = None) -> list[Tit
     for n in range(len(words), max(MIN_REPEATED_WORDS, verb + 2) - 1, -1):
         run = words[:n]
         cands = _make(headline, run, "repeated_lead")
-        if cands and cands[0].start == run[0][0] and _named_in(body, cands[0].surface):
+        if cands and cands[0].start == run[0][0] and _named_in(body, cands[0].surface, headline):
             return cands
     return []
+
+
+# Last words of a company's name: a headline that opens with one ("Harbor Pictures Reveals
+# Cast") reports what the company did, about a work named later.
+_COMPANY = """animation animations studio studios pictures entertainment films productions production
+    inc media works games records music publishing press books"""
+_COMPANY_WORDS = frozenset(_COMPANY.split())
+MIN_LEAD_WORDS = 2  # a one-word opening may be a company, a person or a headline word
+
+
+def fallback_lead(headline: str, body: str) -> list[TitleCandidate]:
+    """The headline's opening run of title words, whatever word ends it ("Moonlit Bakery
+    Reveals Cast, Key Visual"), when it has two words or more, is not a company's name, and
+    the body writes it again as a name off its copy of the headline. For an article where no
+    rule finds any work: the headline names what it reports on first."""
+    lead = _headline_lead(headline, len(headline))
+    return [
+        c
+        for c in lead
+        if len(c.surface.split()) >= MIN_LEAD_WORDS
+        and c.surface.split()[-1].lower() not in _COMPANY_WORDS
+        and _named_in(body, c.surface, headline)
+    ]
 
 
 def _verb_like(text: str, span: tuple[int, int]) -> bool:
     """True for a headline word or verb ("Does", "Not", "Gets") that ends the other rules' runs."""
     word = text[span[0] : span[1]]
-    return _lead_word(word) or word.lower() in VERB_BREAKERS
+    bare = word.lower()
+    return _lead_word(word) or bare in VERB_BREAKERS or bare in RELEASE_VERBS
 
 
 _AFTER_NAME = re.compile(r"(?:[’']s)?(?:\s+[a-z(]|\s*[,.;:!?)(]|\s*$)")
 
 
-def _named_in(body: str, surface: str) -> bool:
+def _named_in(body: str, surface: str, headline: str = "") -> bool:
     """True when ``body`` writes ``surface`` as a whole name: not inside a longer run of
-    capitalised words ("X Anime's 3rd Season" repeats the headline, not the name)."""
+    capitalised words ("X Anime's 3rd Season" repeats the headline, not the name), and not on
+    a copy of the headline (a page's text opens with it: no repetition in the body's prose)."""
     pos = body.find(surface)
     while pos >= 0:
         end = pos + len(surface)
-        if not body[pos - 1 : pos].isalnum() and _AFTER_NAME.match(body, end):
+        if (
+            not body[pos - 1 : pos].isalnum()
+            and _AFTER_NAME.match(body, end)
+            and not (headline and _headline_line(body, pos, headline))
+        ):
             return True
         pos = body.find(surface, end)
     return False

@@ -12,6 +12,7 @@ in the same automaton at no cost (bench_link.py).
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -160,6 +161,7 @@ class _Builder:
     def __init__(self) -> None:
         self.keys: dict[str, KeyEntry] = {}  # key -> the first title's entry (the one used)
         self.forms: dict[str, set[str]] = defaultdict(set)  # key -> title strings
+        self.subtitled: set[str] = set()  # keys of titles with an inner "The" subtitle
 
     def add_title(self, entry: TitleEntry) -> None:
         """Register a title's key and the keys derived from it."""
@@ -175,6 +177,8 @@ class _Builder:
         if len(normalise_title(head)) >= MIN_HEAD_KEY:
             derived.append(head)
         derived.extend(_ampersand_forms(key))
+        if key in self.keys and _THE_SUBTITLE.search(title, 1):
+            self.subtitled.add(key)
         for form in derived:
             dkey = normalise_title(form)
             if dkey and dkey != key:
@@ -204,6 +208,9 @@ class _Builder:
                 continue  # "I am": a title of function words only is never a safe match
             for variant in sorted(v for form in forms for v in latin_variants(form)):
                 latin[variant.encode("latin-1")] = key  # last key wins, as in pyahocorasick
+            if key in self.subtitled:
+                for variant in _colon_variants(latin_key(key)):
+                    latin.setdefault(variant.encode("latin-1"), key)
         for word in TRIGGER_WORDS:  # one pass finds titles and season-reference triggers
             w = latin_key(word)  # at a word start: " part" skips "department", " ova" "innovation"
             if w.isascii():
@@ -214,6 +221,22 @@ class _Builder:
         # plain tuples: they unpickle twice as fast as KeyEntry
         keys = {k: (e.franchise_id, e.season, e.work_id, e.exact) for k, e in self.keys.items()}
         return IndexData(keys, dict(by_first), list(latin.items()), other)
+
+
+# The word gap before a subtitle that opens with "The" ("DRAGON QUEST The Adventure of Dai"):
+# news writes a colon or a dash there when the official title has none ("Dragon Quest: The
+# Adventure of Dai"), and the text's ": " / " - " is two or three spaces in the normalised text,
+# where the key has one.
+_THE_SUBTITLE = re.compile(r"(?<=[\w!?.])(?= [Tt]he \w)")
+
+
+def _colon_variants(key: str) -> list[str]:
+    """The space-padded forms of ``key`` with its first inner " the " gap two and three spaces
+    wide (the key's other gaps single)."""
+    i = key.find(" the ", 1)
+    if i < 0:
+        return []
+    return [f" {key[:i]}{gap}{key[i + 1 :]} " for gap in ("  ", "   ")]
 
 
 def _ampersand_forms(key: str) -> list[str]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from seasoncheck.kb.model import KnowledgeBase
-from seasoncheck.link.clauses import colon_titles, prose_titles, repeated_lead
+from seasoncheck.link.clauses import colon_titles, fallback_lead, prose_titles, repeated_lead
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
 from seasoncheck.link.hitcontext import (
     _names_a_person,
@@ -32,7 +32,7 @@ from seasoncheck.link.normalise import (
     latin_variants,
     normalise_latin_text,
 )
-from seasoncheck.link.openworld import find_candidates
+from seasoncheck.link.openworld import find_candidates, installment_titles
 from seasoncheck.link.seasons import find_season_refs
 from seasoncheck.link.subject import (
     focus_of,
@@ -56,16 +56,20 @@ from seasoncheck.link.worknames import (
     long_form,
     opens_longer,
     part_surface,
-    past_author,
-    possessive_headline,
-    possessor_title,
     prefer_part,
     short_form,
     tie_names,
     title_key,
     weak_inside,
 )
-from seasoncheck.link.writtennames import comma_title, ordinal_subtitles, tail_names, tail_owner
+from seasoncheck.link.writtennames import (
+    new_subtitles,
+    ordinal_subtitles,
+    tail_names,
+    tail_owner,
+    title_articles,
+    written_form,
+)
 from seasoncheck.models import Mention
 
 __all__ = ["LinkResult", "Linker", "Subject"]
@@ -145,13 +149,16 @@ class Linker:
             doc.hits = _resolve_overlaps(hits)
             doc.owners.clear()  # owners of season references are looked up from here on
         heads_inside_names(docs)
+        new_subtitles(docs, self.kb, self.index)
         ordinal_subtitles(docs)
         tail_names(docs)
         tie_names(docs)
         article_names(docs)
+        title_articles(docs)
         subject = self._subject(head, body)
-        title_mentions = self._mentions(head, subject)
-        body_mentions = self._mentions(body, subject)
+        named = {h.key for d in docs for h in d.hits if len(h.surface) > 1}
+        title_mentions = self._mentions(head, subject, named)
+        body_mentions = self._mentions(body, subject, named)
         focus = focus_of(subject, title_mentions, body_mentions)
         return LinkResult(tuple(body_mentions), tuple(title_mentions), subject, focus)
 
@@ -218,22 +225,17 @@ class Linker:
             for c in found:
                 if not _inside(c.start, _skip_spans(doc)):
                     cands.append((doc, c))
-        cands = [
-            (
-                d,
-                comma_title(
-                    d,
-                    possessive_headline(d, possessor_title(d, past_author(d, c, docs), docs), docs),
-                    docs,
-                ),
-            )
-            for d, c in cands
-            if not kicker(d, c, docs)
-        ]
+        cands = [(d, written_form(d, c, docs)) for d, c in cands if not kicker(d, c, docs)]
         if head.text and len(docs) > 1:
             stop = min((r.start for r in head.refs), default=len(head.text))
             cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text, stop))
             cands.extend((docs[1], c) for c in colon_titles(head.text, docs[1].text))
+        if not cands and not any(d.hits for d in docs):
+            # no work by any rule: the names written before an installment noun ("the Moonlit
+            # Bakery film"), so that a film's article is not left without a subject
+            cands = [(d, c) for d in docs for c in installment_titles(d.text)]
+            if not cands and head.text and len(docs) > 1:
+                cands = [(head, c) for c in fallback_lead(head.text, docs[1].text)]
         if not cands:
             return
         names = self._name_candidates(cands, docs)
@@ -327,7 +329,7 @@ class Linker:
             return True
         if c.rule == "quoted" and doc is head:
             return named_as_work(docs[1:], c.surface)  # "Hosoda's 'Scarlet'"; "the film, Scarlet,"
-        if c.rule in ("quoted", "before_anime"):
+        if c.rule in ("quoted", "before_anime", "before_installment"):
             return False  # a one-word quotation is as often a word as a title
         if doc is head and c.rule != "headline_lead":
             return True
@@ -374,12 +376,19 @@ class Linker:
         kb_season = franchise.season(season)
         return kb_season.id if kb_season else None
 
-    def _mentions(self, doc: Doc, subject: Subject | None) -> list[Mention]:
-        """Title mentions plus season references attached to their franchise."""
+    def _mentions(
+        self, doc: Doc, subject: Subject | None, named: set[str] | frozenset[str] = frozenset()
+    ) -> list[Mention]:
+        """Title mentions plus season references attached to their franchise.
+
+        A one-letter short form ("R" of "Kindaichi Case Files R", "the first season of R") of
+        a work the article also names in full (its key in ``named``) owns its season references
+        but is no title mention: a letter is no name to print the work under."""
         out = [
             Mention(h.start, h.end, h.surface, h.work, h.franchise_id, h.season,
                     h.kb_work_id or self._kb_season_id(h.franchise_id, h.season, None), "title")
             for h in doc.hits
+            if len(h.surface) > 1 or h.key not in named
         ]  # fmt: skip
         seasoned = [h for h in doc.hits if h.season]
         for ref in doc.refs:

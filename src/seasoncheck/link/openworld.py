@@ -20,6 +20,7 @@ from seasoncheck.link.titleruns import (
     CONNECTORS,
     GENERIC,
     MAX_TITLE_WORDS,
+    RELEASE_VERBS,
     VERB_BREAKERS,
     TitleCandidate,
     _breaker,
@@ -91,6 +92,12 @@ _CUE_WORD = re.compile(
     r"teaser|delay(?:ed|s)?|postponed?|pushed|dated)\b",
     re.IGNORECASE,
 )
+# A headline verb of release right after the headline's opening name ("X Opens in Japan", "X Hits
+# Theaters", "X Lands on Netflix"): the name is the work released.
+_RELEASE_AFTER = re.compile(
+    r"\s+(?:Opens|Arrives|Hits|Lands|Debuts|Streams|Airs|Launches|opens|arrives|hits|lands|"
+    r"debuts|streams|airs|launches)\b"
+)
 _DETERMINERS = frozenset(
     [
         "the",
@@ -129,8 +136,12 @@ def find_candidates(
     ("Oshi no Ko officially confirmed for season 3").
     """
     out: list[TitleCandidate] = []
-    if headline and (refs or _CUE_WORD.search(text)):
-        out.extend(_headline_lead(text, min((r.start for r in refs), default=len(text))))
+    if headline:
+        lead = _headline_lead(text, min((r.start for r in refs), default=len(text)))
+        if refs or _CUE_WORD.search(text):
+            out.extend(lead)
+        else:  # "X Opens in Japan on May 2": a verb of release right after the opening name
+            out.extend(c for c in lead if _RELEASE_AFTER.match(text, c.end))
     for ref in refs:
         if _takes_title_before(text, ref) and not _after_known(text, ref.start, out):
             out.extend(_run_before(text, ref.start, "before_season"))
@@ -159,6 +170,29 @@ def find_candidates(
             )
     for m in _QUOTED.finditer(text):
         out.extend(_quoted(text, m))
+    return out
+
+
+# Nouns of an installment that news writes right after a work's name ("the Moonlit Bakery film",
+# "Moonlit Bakery Movie Gets New Visual", "the Lantern Road OVA"): looked for only when an
+# article names no work by any other rule (``installment_titles``).
+_INSTALLMENT_NOUN: re.Pattern[str] = re.compile(
+    r"(?<![\w-])(?:film|movie|ova|oad|special|sequel)(?![\w-])", re.IGNORECASE
+)
+
+
+def installment_titles(text: str) -> list[TitleCandidate]:
+    """Title runs right before an installment noun ("the Moonlit Bakery film"), with the run
+    rules of ``_run_before`` (a lower-case word before the noun gives none: "the new film")."""
+    out: list[TitleCandidate] = []
+    for m in _INSTALLMENT_NOUN.finditer(text):
+        gap = _BEFORE_ANIME.search(text, max(0, m.start() - 10), m.start())
+        if gap is not None:
+            out.extend(
+                c
+                for c in _run_before(text, gap.start(), "before_installment")
+                if not _credited(text, c)
+            )
     return out
 
 
@@ -262,8 +296,9 @@ def _headline_lead(text: str, stop: int) -> list[TitleCandidate]:
             break
         if run and _lead_word(word) and word.lower() not in CONNECTORS:
             break
-        verb = word.lower().strip("‘’'\"“”:,") in VERB_BREAKERS
-        if run and verb and not _title_up_to(text, t.end(), stop):
+        bare = word.lower().strip("‘’'\"“”:,")
+        verb = bare in VERB_BREAKERS or bare in RELEASE_VERBS
+        if run and verb and (word.endswith(",") or not _title_up_to(text, t.end(), stop)):
             break  # "Iron Meadow Gets Film Sequel": the headline's verb ends the title
         run.append((t.start(), t.end()))
         if word.rstrip("’'").endswith((":", ",", "?", "!")):

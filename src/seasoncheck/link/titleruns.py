@@ -51,6 +51,14 @@ _VERB_WORDS = """get gets getting got receive receives receiving received have h
     renewed officially finally really ever never return returns returning coming release released
     releases reveals revealed drops dropped sets announce confirm going be been being there"""
 VERB_BREAKERS = frozenset(_VERB_WORDS.split())
+# Verbs of a release, a schedule or an announcement that a headline writes right after the work's
+# name ("X Opens in Japan on May 2", "X Lands on Netflix", "X delayed to April", "X Unveils"):
+# they end the headline's opening title run, unless title words alone follow them up to the
+# season reference ("When the Sea Opens Season 2": a title with the verb inside).
+_RELEASE_VERB_WORDS = """opens arrives hits lands debuts streams airs launches premieres heads
+    delayed postponed pushed dated slated ends wraps concludes resumes unveils teases shares posts
+    casts adds"""
+RELEASE_VERBS = frozenset(_RELEASE_VERB_WORDS.split())
 # Words that end a run of title words: season words, dates, installment nouns.
 _BREAKER_WORDS = """season seasons saison stagione temporada staffel episode episodes part cour chapter volume
     trailer teaser pv anime manga january february march april june july august september

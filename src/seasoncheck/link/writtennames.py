@@ -16,11 +16,28 @@ from __future__ import annotations
 
 import re
 
+from seasoncheck.kb.model import KnowledgeBase
+from seasoncheck.link.clauses import _in_prose
 from seasoncheck.link.doc import Doc, Hit
+from seasoncheck.link.index import TitleIndex
 from seasoncheck.link.normalise import normalise_title
 from seasoncheck.link.seasons import ORDINALS
 from seasoncheck.link.subject import ow_key
-from seasoncheck.link.titleruns import CONNECTORS, GENERIC, TitleCandidate, _walk_back
+from seasoncheck.link.titleruns import (
+    CONNECTORS,
+    GENERIC,
+    RUN_BREAKERS,
+    TitleCandidate,
+    _last_boundary,
+    _make,
+    _walk_back,
+)
+from seasoncheck.link.worknames import (
+    past_author,
+    possessive_headline,
+    possessor_title,
+    title_key,
+)
 
 # Most title words on the other side of a title's comma ("Girlfriend, Girlfriend").
 MAX_COMMA_WORDS: int = 4
@@ -70,6 +87,59 @@ def comma_title(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
             if _joined_everywhere(whole, c.surface, m.group(0), docs):
                 return TitleCandidate(c.start, m.end(), whole, c.rule, c.aliases)
     return c
+
+
+# A title's comma before a capitalised conjunction ("X, So I Can Y", "X, But Y") or the
+# narrator's "I" ("Banished from X, I Decided to Y"): prose writes a conjunction after a comma in
+# lower case, so a capital there is a light-novel title going on past its comma. The run rules
+# cut the title at the comma and drop the conjunction as a sentence word.
+_CONJUNCTION_BEFORE: re.Pattern[str] = re.compile(r"(?<=\w),[ ](?:(?:So|But|Yet|And|Or)[ ])?$")
+_CONJUNCTION_REACH: int = 8  # characters before a candidate: ", So ", ", But "
+MAX_COMMA_HEAD_CHARS: int = 100  # the longest first half of such a title looked back for
+MIN_COMMA_HEAD_WORDS: int = 2
+
+
+def conjunction_title(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
+    """``c`` with the title words before its comma when a capitalised conjunction (or "I") opens
+    ``c`` after that comma: one light-novel title ("I Was Born a Knight, So I Keep the Gate").
+    The first half must be title words from a boundary or a prose word on: not a headline's
+    words after a season ("X Season 2 Delayed, So I ..."). The capital is evidence only in a
+    prose sentence: a headline's joined title counts when the body's prose writes it too
+    ("X Ends, So Y Takes Its Slot" capitalises every word)."""
+    text = doc.text
+    m = _CONJUNCTION_BEFORE.search(text, max(0, c.start - _CONJUNCTION_REACH), c.start)
+    if m is None or (m.end() - m.start() == 2 and not c.surface.startswith("I ")):
+        return c
+    comma = m.start()
+    lo = max(0, comma - MAX_COMMA_HEAD_CHARS)
+    cut, _ = _last_boundary(text[lo:comma])
+    run = _walk_back(text, lo + cut, comma + 1)
+    if len(run) < MIN_COMMA_HEAD_WORDS:
+        return c
+    before = text[lo + cut : run[0][0]].split()
+    if before and not before[-1].islower():
+        return c  # the run stopped at a season word or a verb: no title's first half
+    head = _make(text, run, c.rule)
+    if not head or head[0].start != run[0][0] or head[0].end != comma:
+        return c
+    whole = text[head[0].start : c.end]
+    if doc is docs[0]:
+        written = [(d.text, p) for d in docs[1:] for p in _find_each(d.text, whole)]
+    else:
+        written = [(text, head[0].start)]
+    if not any(_in_prose(t, p, p + len(whole)) for t, p in written):
+        return c
+    return TitleCandidate(head[0].start, c.end, whole, c.rule, c.aliases)
+
+
+def _find_each(text: str, literal: str) -> list[int]:
+    """Every offset of ``literal`` in ``text``."""
+    out = []
+    pos = text.find(literal)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(literal, pos + 1)
+    return out
 
 
 def _joined_everywhere(whole: str, first: str, second: str, docs: list[Doc]) -> bool:
@@ -208,3 +278,90 @@ def _stands_as_name(text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
     return not after
+
+
+# "A" or "An" capitalised in the middle of a sentence (after a lower-case word, a digit or a
+# comma) right before a title: prose writes the article in lower case, so the capital is the
+# title's own ("the first season of A Couple of Sparrows"). Sentence-initial and headline
+# capitals alone say nothing: every word there is capitalised.
+_TITLE_ARTICLE: re.Pattern[str] = re.compile(r"(?<=[a-z0-9,] )(A|An) $")
+_ARTICLE_REACH: int = 5  # characters looked at before a title: a word's end, a space, "An "
+
+
+def title_articles(docs: list[Doc]) -> None:
+    """Give a title its leading "A"/"An" when the article writes that article capitalised right
+    before it in mid-sentence: the run rules drop a leading "A" as a headline's or a sentence's
+    word ("A Couple of Sparrows Season 2", "A new season was announced"). Every occurrence
+    written with the capitalised article then takes it in, and the work is named with it."""
+    owned: dict[str, str] = {}
+    for d in docs:
+        for h in d.hits:
+            if h.key in owned or not h.surface[:1].isupper() or h.work.startswith(("A ", "An ")):
+                continue
+            m = _TITLE_ARTICLE.search(d.text, max(0, h.start - _ARTICLE_REACH), h.start)
+            if m is not None and normalise_title(h.surface) == normalise_title(h.work):
+                owned[h.key] = m.group(1)
+    if not owned:
+        return
+    for d in docs:
+        for h in d.hits:
+            article = owned.get(h.key)
+            if article is None:
+                continue
+            if not h.work.startswith(article + " "):
+                h.work = f"{article} {h.work}"
+            lead = h.start - len(article) - 1
+            if lead >= 0 and d.text[lead : h.start] == article + " ":
+                h.start = lead
+                h.surface = d.text[lead : h.end]
+
+
+# A subtitle after a KB title's main title and its colon: capitalised words (lower-case connectors
+# inside) up to punctuation, a dash or the end of the line: "City Hunter the Movie: Angel Dust,".
+_SUBTITLE_AFTER: re.Pattern[str] = re.compile(
+    r":[ ]+(?P<sub>[A-Z0-9][\w'’!&.-]*(?:[ ]+(?:[A-Z0-9][\w'’!&.-]*|of|the|and|in|no|to|a|an|"
+    r"at|on|for|with|from|vs)){0,7}?)(?=[ ]*(?:[,;)(\n]|[.!?](?:\s|$)|[—–-][ ]|$))"
+)
+
+
+def new_subtitles(docs: list[Doc], kb: KnowledgeBase, index: TitleIndex) -> None:
+    """Take the subtitle into a KB hit that is the main title of a "Head: Subtitle" KB title
+    when the body writes another subtitle after it ("City Hunter the Movie: Angel Dust" where
+    the KB knows "City Hunter the Movie: Shinjuku Private Eyes"): the article names an
+    installment the KB does not know, under its whole name. Not in the headline, where "X:
+    Everything We Know" is a feature's label, nor on the body's copy of it."""
+    headline = docs[0].text.strip()
+    for d in docs[1:]:
+        for i, h in enumerate(d.hits):
+            m = _SUBTITLE_AFTER.match(d.text, h.end)
+            if m is None or not _colon_head(h, kb, index):
+                continue
+            first = m.group("sub").split()[0]
+            if first.lower().strip(".!") in GENERIC or first.lower() in RUN_BREAKERS:
+                continue  # "X: Season 2", "X: The Anime": no subtitle
+            nxt = d.hits[i + 1].start if i + 1 < len(d.hits) else len(d.text)
+            lo = d.text.rfind("\n", 0, h.start) + 1
+            hi = d.text.find("\n", h.start)
+            if m.end() > nxt or d.text[lo : hi if hi >= 0 else len(d.text)].strip() == headline:
+                continue
+            h.end = m.end()
+            h.surface = d.text[h.start : h.end]
+
+
+def _colon_head(h: Hit, kb: KnowledgeBase, index: TitleIndex) -> bool:
+    """True for a KB hit whose key is only the main title of its franchise's "Head: Subtitle"
+    titles ("City Hunter the Movie" of "City Hunter the Movie: Shinjuku Private Eyes")."""
+    if h.franchise_id is None or h.match_key not in index.keys:
+        return False
+    franchise = kb.franchise(h.franchise_id)
+    if franchise is None or index.entry(h.match_key).exact:
+        return False
+    return any(":" in t and title_key(t.split(":")[0]) == h.match_key for t in franchise.titles)
+
+
+def written_form(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCandidate:
+    """A candidate as the article writes the whole name around it: an author's possessive off
+    or a title's own possessive on (``worknames``), a comma and a capitalised conjunction inside
+    a light-novel title, a comma written the same way every time."""
+    c = possessive_headline(doc, possessor_title(doc, past_author(doc, c, docs), docs), docs)
+    return comma_title(doc, conjunction_title(doc, c, docs), docs)
