@@ -27,7 +27,11 @@ from seasoncheck.claims.cues import NONE, Source, sentence_source
 from seasoncheck.claims.dates import parse_published
 from seasoncheck.claims.finders import Finding, Sent, find_streaming, name_regex
 from seasoncheck.claims.flags import headline_flags
-from seasoncheck.claims.installments import article_installments, refs_by_sentence
+from seasoncheck.claims.installments import (
+    article_installments,
+    in_history_list,
+    refs_by_sentence,
+)
 from seasoncheck.claims.langs import article_language, skipped_language
 from seasoncheck.claims.merge import (
     DENIAL_MARK,
@@ -134,6 +138,10 @@ def extract_claims(article: Article, kb: KnowledgeBase) -> Extraction:
     if len(sections) > 1:  # the subject's parts of a roundup may repeat a claim
         claims = _first_of_each(claims)
     flags = headline_flags(article, doc_id, merged_all, sentences)
+    if flags and article.title:
+        # the headline the body does not support is no evidence: its claims stand on the body only
+        title = article.title.strip()
+        claims = [c for c in claims if not (c.evidence and c.evidence.strip() in title)]
     return Extraction(doc_id, claims=tuple(claims), flags=flags, mentions=mentions)
 
 
@@ -243,7 +251,7 @@ def _findings(
         for piece, keys in _pieces(body, att):
             sent = Sent(
                 piece,
-                att.past,
+                att.past or in_history_list(sentences, i),
                 s.text.rstrip().endswith("?"),
                 published,
                 before,

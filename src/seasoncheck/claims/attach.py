@@ -38,6 +38,8 @@ _HEDGED_REF = P.caseless(
 _CROSSLINK = re.compile(
     r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news|read next|"
     r"you (?:might|may) also like|must read|don[’']t miss|trending now)\b|"
+    # a site's own links: "Also on Example Desk: ...", "More from Example Corner: ..."
+    r"^\W*(?:also on|more from) [^:\n]{1,40}:|"
     # a page's tag line ("Tags: x season 2, x release date"): keywords, not sentences
     r"^\W*(?:tags?|tagged(?: with| in)?|keywords|filed under|categories)\s*:|"
     # a breadcrumb trail ("Home > Anime > <headline>"): navigation, the headline again

@@ -208,7 +208,7 @@ def find_trailer(s: Sent) -> list[Finding]:
     return []
 
 
-_FAN_MADE = P.caseless(r"\bfan-?made\b|\bfan art\b")
+_FAN_MADE = P.caseless(r"\bfan-?made\b|\bfan art\b|\bfan[- ]?edit(?:s|ed)?\b")
 _NOT_OFFICIAL_TRAILER: P.Rx = P.caseless(
     r"\b(?:is|are|was|were)(?: not|n[’']t) (?:an? |the )?(?:official|real|actual|genuine) (?:trailer|teaser|pv)s?\b|"
     r"\b(?:is|are|was|were)(?: not|n[’']t) (?:a|an) (?:trailer|teaser|pv)s?\b(?!\s+(?:to|you|for|that|which|we|fans)\b)"

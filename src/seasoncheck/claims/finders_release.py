@@ -130,7 +130,10 @@ _READ_MORE = P.caseless(
 _DATELINE: re.Pattern[str] = re.compile(
     r"^(?![^-–—|]*\b(?i:season|part|cour|film|movie|premieres?|release|returns?|date)\b)"
     r"\W*(?:[A-Z0-9][\w&'’.:-]*\s+){0,6}?[A-Z0-9][\w&'’.:-]*\s+[-–—|]\s+"
-    r"(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\W*$"
+    r"(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\W*$|"
+    # the date first, then the page's category or author: "May 4, 2026 · Anime News"
+    r"^\W*(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*[·•|]\s*"
+    r"(?:[A-Z0-9][\w&'’.:-]*\s*){1,6}$"
 )
 
 

@@ -10,7 +10,7 @@ from seasoncheck.claims.sent import Finding, Sent
 
 _OPEN_STUDIO = re.compile(
     r"\b(?i:animated by|animated at|animation by|animation production by|produced by|in production at|handled by|"
-    r"animation (?:is|will be) done (?:by|at))\s+"
+    r"animation (?:is|will be) done (?:by|at)|credits (?:the )?animation (?:production )?to)\s+"
     r"(?:the\s+)?(?:animation\s+)?(?:(?i:studio)\s+)?"
     r"(?P<name>(?:Studio\s+)?[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*))" + "{0,3})"
 )
@@ -335,7 +335,9 @@ def find_streaming(s: Sent) -> list[Finding]:
     if not names and undecided is not None:
         return []  # "The streamer has not said whether it will carry it": no service named
     # "X streamed season 1, and it will stream season 2": the pronoun is the service
-    if not names and _STREAMS_AGAIN.search(s.text):
+    again = None if names else _STREAMS_AGAIN.search(s.text)
+    # ("whether it will carry the film is unknown": a pronoun in an absence clause says nothing)
+    if again is not None and not in_spans(again.start(), s.absent):
         # the service may be named in the question put to it: "When we asked X whether ..., a
         # spokesperson said it would stream the new season"
         named = found or [
@@ -400,7 +402,7 @@ _STREAMS_AGAIN = P.caseless(
     r"(?:\w+ly\s+|also\s+|again\s+)*(?:stream|simulcast|carry|pick up the (?:\w+ )?(?:season|sequel|series))\b|"
     # "X carried both earlier shows, so it is probably the safest bet for season 2"
     r"\b(?:it|they|the (?:service|platform|streamer))\s+(?:is|are|seems|looks|would be|will be)\s+"
-    r"(?:\w+ly\s+|also\s+|still\s+)*(?:the\s+)?(?:safest|safe|best|likeliest|obvious|natural)\s+"
+    r"(?:\w+ly\s+|also\s+|still\s+)*(?:the\s+|an?\s+)?(?:safest|safe|best|likeliest|likely|obvious|natural|logical)\s+"
     r"(?:bet|choice|pick|home|candidate)\b"
 )
 # A service that said nothing: "X, which streamed the first season, did not comment on season 2".
@@ -433,7 +435,7 @@ _ASKED = P.caseless(r"\b(?:asked|contacted|reached out to|approached)\s+$")
 # A service as the subject of a past verb: "Crunchyroll streamed Season 7 as it aired".
 _SERVICE_DID = P.caseless(
     r"\s+(?:also\s+)?(?:streamed|simulcast|simulcasted|carried|licensed|aired|released|picked up|"
-    r"had the rights|held the rights|offered|hosted|distributed|brought)\b"
+    r"(?:had|held) (?:the )?(?:exclusive )?(?:streaming )?rights|offered|hosted|distributed|brought)\b"
 )
 
 

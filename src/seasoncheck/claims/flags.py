@@ -31,7 +31,7 @@ def headline_flags(
     """(Flag,) when the headline promises a release date and no release claim of the body gives one."""
     title = article.title or ""
     if not PROMISES_DATE.search(title):
-        return ()
+        return _confirmation_flags(title, doc_id, claims, sentences)
     # a writer's own guess ("could arrive in summer 2025") is not the date the headline promised,
     # unless the headline promises only a guess ("Release date speculation")
     guess_ok = bool(GUESS_HEADLINE.search(title)) or any(_guess_heading(s.text) for s in sentences)
@@ -63,4 +63,34 @@ def _guess_heading(text: str) -> bool:
         and len(text.split()) <= HEADING_MAX_WORDS
         and bool(PROMISES_DATE.search(text))
         and bool(GUESS_HEADLINE.search(text))
+    )
+
+
+# A headline that states a confirmation: "Season 2 Officially Confirmed!", "X Renewed for Season 3".
+CONFIRMS = re.compile(r"\b(?:officially\s+)?(?:confirmed|renewed)\b", re.IGNORECASE)
+# (a rumour's headline passes the claim on: the body's leak is what it promised)
+_HEDGED_HEADLINE = re.compile(
+    r"\?|\b(?:rumou?r\w*|leak\w*|reportedly|report|insider|could|might|may|fake|false|hoax|not)\b",
+    re.IGNORECASE,
+)
+
+
+def _confirmation_flags(
+    title: str, doc_id: str, claims: list[Merged], sentences: list[Sentence]
+) -> tuple[Flag, ...]:
+    """(Flag,) when the headline states a confirmation and the body confirms nothing: every
+    claim is a guess, or is told by the headline alone ("Season 2 Officially Confirmed!" over
+    "we think a second season is a real possibility")."""
+    if not CONFIRMS.search(title) or _HEDGED_HEADLINE.search(title):
+        return ()
+    headline = title.strip()
+    if any(
+        c.source.status in ("confirmed", "reported", "denied")
+        and c.index < len(sentences)
+        and sentences[c.index].text.strip() not in headline
+        for c in claims
+    ):
+        return ()
+    return (
+        Flag(doc_id, "headline_unsupported", detail="the headline confirms what the text does not"),
     )

@@ -175,3 +175,33 @@ def season_refs(text: str) -> list[SeasonRef]:
         surface = text[m.start() : m.end()]  # (the match's own groups are lower-cased)
         refs.append(SeasonRef(m.start(), m.end(), surface, season=P.ORDINALS[m.group("o").lower()]))
     return sorted(refs, key=lambda r: r.start)
+
+
+# A list line: "- Studio: NAZ", "• Aired: 2015". Its list's heading tells which installment the
+# facts are about; "at the time" in its label dates the fact to the past ("- Streaming at the time").
+_LIST_ITEM = re.compile(r"^\s*[-•*–]\s+\S")
+_AT_THE_TIME = P.caseless(r"^\s*[-•*–]\s+[^:]{1,40}\bat the time\s*:")
+HEADING_WORDS = 10  # a heading is a short line without a final stop
+
+
+def in_history_list(sentences: list[Sentence], i: int) -> bool:
+    """True when sentence ``i`` is a list line about an earlier season: an item under a heading
+    that names only the first or a past season ("The first season", "Quick facts about season 1"),
+    or an item dated "at the time". Its studio, service and dates are history."""
+    if not _LIST_ITEM.match(sentences[i].text):
+        return False
+    if _AT_THE_TIME.match(sentences[i].text):
+        return True
+    j = i - 1
+    while j >= 0 and _LIST_ITEM.match(sentences[j].text):
+        j -= 1
+    if j < 0:
+        return False
+    heading = sentences[j].text
+    return (
+        len(heading.split()) <= HEADING_WORDS
+        and not heading.rstrip().endswith((".", "!", "?", ";", ","))
+        and P.PAST_SEASON.search(heading) is not None
+        and P.FUTURE.search(heading) is None
+        and P.NEW_INSTALLMENT.search(heading) is None
+    )

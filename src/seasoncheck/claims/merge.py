@@ -114,6 +114,11 @@ def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> S
         return src
     if art.leak_only:
         return Source("reported", "leak")
+    same = _SAME_SOURCE.search(sentences[raw.index].text)
+    if same is not None:
+        earlier = _earlier_source(raw.index, sentences)
+        if earlier is not None:
+            return earlier
     if ftype == "streaming" and art.streaming_unconfirmed:
         return Source("speculated", "none")
     if art.own_voice:
@@ -133,6 +138,22 @@ def settle_source(raw: Raw, sentences: list[Sentence], art: ArticleSources) -> S
     if ftype in ("release", "delay", "streaming") and _official_follows(raw, sentences):
         return Source("confirmed", "official")
     return NONE
+
+
+# A source named again: "According to the same post, ...", "the same account added that ...".
+_SAME_SOURCE = P.caseless(
+    r"\bthe same (?:post|tweet|account|user|report|source|leaker|thread|message)\b"
+)
+SAME_SOURCE_LOOKBACK = 3  # sentences searched back for the source named "the same"
+
+
+def _earlier_source(index: int, sentences: list[Sentence]) -> Source | None:
+    """The source of the nearest earlier sentence that names one (within the look-back)."""
+    for s in reversed(sentences[max(0, index - SAME_SOURCE_LOOKBACK) : index]):
+        src = sentence_source(s.text)
+        if src != NONE:
+            return src
+    return None
 
 
 def _official_follows(raw: Raw, sentences: list[Sentence]) -> bool:

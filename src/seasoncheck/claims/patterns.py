@@ -98,7 +98,7 @@ FINDER_WORDS: dict[str, tuple[str, ...]] = {
     "delay": ("delay", "postpon", "push", "move", "moving", "shift", "slip", "resched", "until", "as planned", "as scheduled", "rather than", "instead of", "in place of", "on hold"),
     "studio": ("animat", "produc", "handl", "bring", "return", "helm", "back", "works at", "studio"),
     "streaming": (
-        "stream", "crunchyroll", "netflix", "hidive", "disney", "hulu", "prime video", "funimation",
+        "stream", "simulcast", "crunchyroll", "netflix", "hidive", "disney", "hulu", "prime video", "funimation",
         "bilibili", "muse asia", "ani-one", "hotstar", "adn", "wakanim", "aniplus", "iqiyi",
         "hbo max", "tubi", "vrv", "anime digital network",
     ),
@@ -119,7 +119,7 @@ RENEWAL = _rx(
     r"\bcoming back\b|\bcome back\b|\bbe back\b|\b(?:will|to|would|is|are)\s+(?:\w+\s+)?return(?:ing)?\b|\breturns\s+(?:in|on|for|with|this|next)\b|"
     r"\breturning\b|\bon its way\b|\bis coming\b|\bare coming\b|"
     r"\bwill be (?:released|broadcast|out)\b|\bset (?:for|to)\b|\blocked for\b|\bkicks off\b|\bgetting (?:a|another)\b|"
-    r"\bwill have a\b|\bcreation of\b|\b(?:been|officially|is|was) dated\b|\b(?:is|are) (?:now )?being (?:planned|prepared|developed|produced)\b|\breleas(?:e|ing) (?:date|window)\b|\bpremiere date\b|\bcontinuation\b|\bis happening\b|\breveal(?:s|ed)\b",
+    r"\bwill have a\b|\bcreation of\b|\b(?:been|officially|is|was) dated\b|\b(?:is|are) (?:now )?being (?:planned|prepared|developed|produced)\b|\breleas(?:e|ing) (?:date|window)\b|\bpremiere date\b|\bcontinuation\b(?!\s+(?:harder|more difficult|difficult|unlikely|less likely|impossible)\b)|\bis happening\b|\breveal(?:s|ed)\b",
     re.IGNORECASE,
 )
 # A writer's guess that a season will come: "a fourth season could still happen one day", "a
@@ -129,7 +129,13 @@ RENEWAL_MAYBE = _rx(
     r"(?:still\s+|eventually\s+|definitely\s+)?happen|(?:seems|looks) (?:\w+ )?(?:likely|probable|inevitable))\b|"
     # "a third season of the show is very likely to be made" (the writer's guess; the hedge sets the status)
     r"\b(?:season|sequel|continuation)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:is|are)\s+(?:very\s+|highly\s+|quite\s+)?"
-    r"(?:likely|probable|bound|certain)\s+to\s+(?:be\s+(?:made|produced|greenlit|announced)|happen)\b",
+    r"(?:likely|probable|bound|certain)\s+to\s+(?:be\s+(?:made|produced|greenlit|announced)|happen)\b|"
+    # "a second season is likely in the long run", "a sequel is a real possibility", "the chance
+    # of a season 2 is high": the writer's odds on a season
+    r"\b(?:season|sequel|continuation)\s+(?:\d{1,2}\s+)?(?:of\s+(?:\S+\s+){1,5}?)?(?:is|are)\s+(?:very\s+|highly\s+|quite\s+)?"
+    r"(?:likely|probable|a (?:real |strong |distinct )?possibility)\b(?!\s+to\b)|"
+    r"\bchances?\s+(?:of|for)\s+(?:\S+\s+){0,6}?(?:season|sequel)(?:\s+\w+)?\s+(?:is|are)\s+"
+    r"(?:very\s+)?(?:high|good|strong|decent)\b",
     re.IGNORECASE,
 )
 # A renewal cue that is only a noun phrase: in a verbless heading ("Season 3 release date") it
@@ -199,10 +205,10 @@ REPLACED_SCHEDULE = _rx(
     re.IGNORECASE,
 )
 STUDIO_TIE = _rx(
-    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\b(?:animation|production) (?:is|are|will be) (?:done|handled) (?:by|at)\b|\bcredited to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
+    r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\b(?:animation|production) (?:is|are|will be) (?:done|handled) (?:by|at)\b|\bcredited to\b|\bcredits (?:the )?animation (?:production )?to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
-    r"\b(?:share|split)(?:s|ing)? the animation\b|\b(?:is|are) taking over (?:the )?animation\b|"
+    r"\b(?:share|split)(?:s|ing)? the animation\b|\b(?:is|are) taking over (?:the )?animation\b|\b(?:has|have) taken over (?:the )?animation\b|"
     r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\b(?:is|are) (?:once again |again |also |still )?(?:animating|(?:co-)?producing)\b|\breturns to animate\b|"
     r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
     re.IGNORECASE,
@@ -232,7 +238,7 @@ ANIMATION_WORD = _rx(r"\banimat\w*|\bproduc\w*|\bstudio\b|\bhelm\w*|\bhandl\w*",
 NEGATED = _rx(r"\bnot\b|n[’']t\b|\bno longer\b|\bnever\b|\bunlikely\b", re.IGNORECASE)
 STUDIO_NEW = _rx(
     r"\bwill\b|\bonce again\b|\bagain\b|\breturn|\bback\b|\bin production\b|\bnew season\b|\bsequel\b|\bnext season\b|"
-    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\b(?:animation|production) (?:is|are) (?:done|handled|made) (?:by|at)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b",
+    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\b(?:animation|production) (?:is|are) (?:done|handled|made) (?:by|at)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b|\b(?:has|have) taken over\b|\bcredits (?:the )?animation\b",
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_AFTER = _rx(
@@ -241,7 +247,8 @@ STUDIO_NOT_TIED_AFTER = _rx(
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_BEFORE = _rx(
-    r"(?:spun off (?:of|from)|instead of|rather than|such as|like|than|behind|calendars|whether|over from|replac\w+|succeed\w*)\s+(?:studio\s+)?$",
+    r"(?:spun off (?:of|from)|instead of|rather than|such as|like|than|behind|calendars|whether|over from|replac\w+|succeed\w*|"
+    r"over (?:the )?animation (?:production |duties |work )?from)\s+(?:studio\s+)?$",
     re.IGNORECASE,
 )
 STREAM_VERB = _rx(
@@ -253,7 +260,7 @@ STREAM_VERB = _rx(
     r"\bon (?:its|their) (?:platform|service|app)\b|\bkeep (?:the )?(?:streaming )?rights\b|\bto (?:its|their) (?:[\w-]+ ){0,2}?(?:lineup|line-up|catalog(?:ue)?|slate)\b|"
     r"\b(?:would|will|could|should|might)\s+(?:\w+ly\s+)?(?:get|land|grab|have|pick up)\s+(?:the\s+)?(?:new|next|upcoming|sequel|season)\b|"
     # the writer's pick of a home for the new season: "so it is probably the safest bet for it"
-    r"\b(?:safest|safe|best|likeliest|obvious|natural) (?:bet|choice|pick|home|candidate)\b|"
+    r"\b(?:safest|safe|best|likeliest|likely|obvious|natural|logical) (?:bet|choice|pick|home|candidate)\b|"
     # a translated press release or a schedule: "to be distributed overseas on X", "episodes go up on X"
     r"\bdistribut(?:e|ed|es|ing) (?:\w+ ){0,2}?on\b|\bgo(?:es)? up on\b",
     re.IGNORECASE,
@@ -263,7 +270,7 @@ STREAM_FUTURE = _rx(
     r"\bseason \d\b|\bnext season\b|\bupcoming\b|\bsequel\b|\bcontinue\b|\boutside (?:of )?japan\b|"
     r"\binternationally\b|\bpick(?:s|ing)? (?:it|them) up again\b|\bwhen it (?:premieres|airs|debuts|launches)\b|\bas it airs\b|"
     r"\bwould (?:\w+ly )?(?:keep|retain|stream|carry|simulcast|get|land|pick up|handle)\b|"
-    r"\bscheduled to\b|\boutside (?:of )?asia\b|\bgo(?:es)? up on\b|\bat the same time as the (?:\w+ )?broadcast\b",
+    r"\bscheduled to\b|\bexpected to\b|\boutside (?:of )?asia\b|\bgo(?:es)? up on\b|\bat the same time as the (?:\w+ )?broadcast\b",
     re.IGNORECASE,
 )
 STREAM_CORef = _rx(r"\bthe (?:\w+ )?streaming (?:giant|service|platform|site)\b", re.IGNORECASE)
@@ -280,7 +287,8 @@ TRAILER_OUT = _rx(
     r"\b(?:ended|ends|closed|closes|opened|opens) with\b|\bshowing\b|\binclud(?:ed|es|ing)\b|\balongside\b|"
     # the trailer as the subject that ends or starts an event: "a teaser closed the stream"
     r"\b(?:closed|opened|ended|capped) (?:the|its) (?:live ?stream|stream|event|panel|presentation|showcase)\b|"
-    r"\b(?:started|began|begun) streaming\b|\buploaded\b|\bwent up\b",
+    r"\b(?:started|began|begun) streaming\b|\buploaded\b|\bwent up\b|"
+    r"\b(?:news|announcement) (?:came|comes) with (?:an? |the |its )?(?:[\w-]+ ){0,2}?(?:trailer|teaser|pv|visual|poster)s?\b",
     re.IGNORECASE,
 )
 # A trailer whose releaser is named as the subject of the release verb: "Netflix has released a
@@ -291,7 +299,7 @@ TRAILER_RELEASER = re.compile(
     r"(?:[Aa]ccount|[Ww]ebsite|[Ss]ite|[Pp]ost|[Ss]taff|[Ss]tudio|(?:[Pp]roduction\s+)?[Cc]ommittee|[Cc]ompany|"
     r"[Ss]treamer|[Tt]eam|[Pp]ublisher|[Cc]hannel|[Dd]istributor|(?:[Ll]ive\s?)?[Ss]tream|[Pp]age|[Pp]anel)|(?:(?:original\s+)?(?:creator|author|mangaka|illustrator)\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+"
     r"(?:(?:has|have|had|also|then|later|just|officially)\s+){0,2}"
-    r"(?:released|posted|shared|unveiled|revealed|published|dropped|streamed|debuted|premiered|included|"
+    r"(?:released|posted|shared|unveiled|revealed|published|dropped|streamed|debuted|premiered|included|includes|"
     r"features|featured|attached|carried|uploaded|(?:ended|closed|opened) with)\s+(?:[\w-]+\s+){0,4}?(?:trailers?|teasers?|PVs?|pvs?|visuals?|posters?|"
     r"videos?|illustrations?|clips?)\b"
 )
@@ -316,7 +324,7 @@ ABSENCE: Rx = _rx(
     r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
     r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\buntil (?:[\w'’]+ ){1,8}?(?:says?|announces?|confirms?|comments?|speaks?) (?:something|anything|so|otherwise|up)\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
-    r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any) (?:\w+ )?(?:announcement|confirmation)\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:speculation|the wait|guessing|waiting)(?: game)? (?:will (?:have to )?continue|continues|goes on|must continue|is not over)\b|\b(?:were|are|was|is|been|keep|kept) (?:still )?(?:hoping|wishing|praying|asking|begging) for\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
+    r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any|official) (?:\w+ )?(?:announcement|confirmation)\b|\b(?:is|are)(?: not|n[’']t) (?:yet )?(?:officially )?renewed\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:speculation|the wait|guessing|waiting)(?: game)? (?:will (?:have to )?continue|continues|goes on|must continue|is not over)\b|\b(?:were|are|was|is|been|keep|kept) (?:still )?(?:hoping|wishing|praying|asking|begging) for\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
     r"\bto see (?:if|whether)\b|\bwhether\b|\bwonder\b|\bshould (?:a|the) \w+ (?:season )?be\b|\bwhen will\b|"
     r"\b(?:did|does|do)(?: not|n[’']t) (?:include|contain|feature|show|come with|have|carry|give|reveal|share|mention|provide|offer|announce) (?:any|an?)\b|\bwithout (?:any )?(?:footage|visuals?|trailers?)\b|"
     r"\bwe(?:[’']ll| will) (?:\w+ )?update\b|\b(?:the moment|as soon as) (?:an? |the |any )?(?:\w+ )?(?:date|news|details|information)\b|"
@@ -347,12 +355,12 @@ DENIAL = _rx(
     re.IGNORECASE,
 )
 HEDGE = _rx(
-    r"\bcould\b|\bmight\b|\blikely\b|\bunlikely\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\bprobably\b|"
+    r"\bcould\b|\bmight\b|\blikely\b|\bunlikely\b|\bpossib(?:le|ly|ility)\b|\bperhaps\b|\bprobabl[ye]\b|"
     r"\b(?:is|are|be|was|were)\s+expected\b|\bexpected to\b|\bwe (?:can )?expect\b|\bwould(?:n[’']t| not)? expect\b|\bwould(?:n[’']t| not)? be (?:\w+ )?(?:shocked|surprised)\b|\b(?:we|fans|many|some) (?:\w+ )?(?:believe|feel|think)\b|\bpredict\w*\b|\bspeculat(?!ion\b)\w*\b|\bif (?:it|the|season|they|this|one|an?|there|so)\b|\bseems?\b|"
     # (the noun is the writer's hedge, unless it is what news did to fans: "fuelled speculation")
     r"(?<!calmed )(?<!calming )(?<!fuelled )(?<!fueled )(?<!fuelling )(?<!fueling )(?<!sparked )(?<!sparking )(?<!stoked )(?<!quelled )(?<!ended )(?<!prompted )\bspeculation\b|"
     r"\bchances are\b|\btentative\w*\b|\bhope\w*\b|\bbased on (?:the |this|that|previous)\b|\bpotentially\b|"
-    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\bbet (?:money|that|on)\b|\bmoney (?:is|would be|'s) on\b|\b(?:good|fair|decent|high|strong|real|slim|small) chance\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|\bshould(?:n[’']t| not)? expect\b|\brealistic(?:ally)?\b|"
+    r"\bwould (?:likely|probably)\b|\bassum\w+\b|\bsafe to say\b|\bsafe bet\b|\bgood bet\b|\b(?:natural|obvious|logical) (?:home|choice|pick)\b|\bbet (?:money|that|on)\b|\bmoney (?:is|would be|'s) on\b|\b(?:good|fair|decent|high|strong|real|slim|small) chance\b|\bguess\b|\bestimat\w*\b|\bhinted?\b|\btease\b|\bclue\b|\bdon[’']t expect\b|\bshould(?:n[’']t| not)? expect\b|\brealistic(?:ally)?\b|"
     # the writer's expectation of an arrival: "the sequel should land on X", "should premiere in 2027"
     r"\bshould (?:\w+ly )?(?:land|arrive|premiere|air|debut|return|stream|drop|launch|hit|be (?:back|out|available|released|ready))\b|"
     r"\bpresumabl[ye]\b|\bin all likelihood\b|\bplausibl[ye]\b|\bconceivabl[ye]\b|\bwould\s+[\"“]?(?:\w+ly\s+)?(?:happily|gladly|love to|like to|be (?:happy|glad|willing) to)\b|"
@@ -417,7 +425,7 @@ OFFICIAL = _rx(
 # Weaker official channels: they count only with an announcing verb in the same clause.
 OFFICIAL_WEAK: Rx = _rx(
     r"\b(?:the )?(?:makers|creators|original authors?|mangaka|showrunners|producers|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
-    r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|(?<!news )\bportal\b|\bsocial media accounts\b|"
+    r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|(?<!news )(?<!fan )\bsite\b|(?<!news )\bportal\b|\bsocial media accounts\b|"
     r"\b(?:its|their) (?:official )?(?:[\w-]+ ){0,2}account\b|\bthe (?:official )?(?:statement|press release)\b",
     re.IGNORECASE,
 )
@@ -425,7 +433,7 @@ ANNOUNCE_VERB: Rx = _rx(
     # (not the nouns "publisher" and "poster": "the publisher's in-house studio is animating")
     r"\b(?!(?:publisher|poster)s?\b)(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstate[sd]\b|\badd(?:ed|s)\b|"
     # a channel's own page reads as its statement: "the website states", "the portal names X"
-    r"\bnames\b(?!\s+no\b)|\blist(?:s|ed)\b(?!\s+no\b)|"
+    r"\bnames\b(?!\s+no\b)|\blist(?:s|ed)\b(?!\s+no\b)|\bcredits\b(?!\s+no\b)|"
     r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b|\bcommitted to\b",
     re.IGNORECASE,
 )
@@ -525,4 +533,10 @@ OFFICIAL_NAMES: tuple[str, ...] = SERVICES + (
     "Toho",
     "Viz",
     "Yen Press",
-)
+    # broadcasters and rights holders that announce their own shows ("NHK has confirmed that ...")
+    "NHK", "Fuji TV", "TV Tokyo", "Tokyo MX", "Yomiuri TV", "Nippon TV", "TV Asahi", "TBS",
+    "MBS", "Mainichi Broadcasting", "AT-X", "BS11", "BS Fuji", "WOWOW", "Abema", "ABEMA",
+    "Tencent", "Yostar", "Shogakukan", "Square Enix", "Pony Canyon", "Sentai Filmworks",
+    "Cygames", "Bushiroad", "Avex Pictures", "Lantis", "King Records", "Bandai Namco",
+    "Warner Bros. Japan", "Kinema Citrus", "Noitamina",
+)  # fmt: skip
