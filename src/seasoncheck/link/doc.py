@@ -59,7 +59,7 @@ class Doc:
     nt: NormText
     hits: list[Hit] = field(default_factory=list)
     refs: list[SeasonRef] = field(default_factory=list)
-    skip: list[tuple[int, int]] | None = None  # cross-link lines: linker._skip_spans
+    skip: list[tuple[int, int]] | None = None  # cross-link lines: crosslinks.skip_spans
     cue: bool = False  # an anime cue word (index.CUE_WORDS) is in the text
     # the title each season reference belongs to (subject.owner_of), once the hits are final
     owners: dict[tuple[int, int], Hit | None] = field(default_factory=dict)

@@ -18,7 +18,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from seasoncheck.kb.model import KnowledgeBase
-from seasoncheck.link.clauses import colon_titles, fallback_lead, prose_titles, repeated_lead
+from seasoncheck.link.clauses import (
+    colon_titles,
+    fallback_lead,
+    installment_subtitle,
+    prose_titles,
+    repeated_lead,
+)
+from seasoncheck.link.crosslinks import skip_spans as _skip_spans
 from seasoncheck.link.doc import Doc, Hit, LinkResult, Subject
 from seasoncheck.link.hitcontext import (
     _names_a_person,
@@ -33,6 +40,7 @@ from seasoncheck.link.normalise import (
     normalise_latin_text,
 )
 from seasoncheck.link.openworld import find_candidates, installment_titles
+from seasoncheck.link.seasonnames import apposed_seasons
 from seasoncheck.link.seasons import find_season_refs
 from seasoncheck.link.subject import (
     focus_of,
@@ -77,20 +85,6 @@ __all__ = ["LinkResult", "Linker", "Subject"]
 _EMPTY = normalise_latin_text("")
 
 log = logging.getLogger(__name__)
-# Lines of links to other articles ("Read More: ..."): not the article's content. The pattern
-# starts with a literal newline so that the regex engine can skip to line starts quickly.
-_CROSSLINK = re.compile(
-    r"\n[ \t]*(?:read\s+more|also\s+read|read\s+also|related|recommended|see\s+also|"
-    r"more\s+news|you\s+may\s+also\s+like|check\s+out|must\s+read)\b[^\n]*",
-    re.IGNORECASE,
-)
-# The same labels inside a paragraph, where scraped pages glue them to the text: with a colon.
-# Found from each colon back (a scan for the labels themselves ran at 50 MB/s).
-_CROSSLINK_LABEL = re.compile(
-    r"\b(?:read\s+more|also\s+read|read\s+also|related|recommended|see\s+also|must\s+read)"
-    r"\s*$",
-    re.IGNORECASE,
-)
 _ARC_AFTER = re.compile(r"[’']?s?\s+arc\b", re.IGNORECASE)
 # A number right after a KB title that ends with the word "season": the word is the season
 # phrase's ("Major 2nd season 2"), not the end of the season's KB title ("Major 2nd Season").
@@ -152,6 +146,7 @@ class Linker:
         new_subtitles(docs, self.kb, self.index)
         ordinal_subtitles(docs)
         tail_names(docs)
+        apposed_seasons(docs, self.index)
         tie_names(docs)
         article_names(docs)
         title_articles(docs)
@@ -230,12 +225,15 @@ class Linker:
             stop = min((r.start for r in head.refs), default=len(head.text))
             cands.extend((head, c) for c in repeated_lead(head.text, docs[1].text, stop))
             cands.extend((docs[1], c) for c in colon_titles(head.text, docs[1].text))
-        if not cands and not any(d.hits for d in docs):
+        if not cands and not any(
+            not _inside(h.start, _skip_spans(d)) for d in docs for h in d.hits
+        ):
             # no work by any rule: the names written before an installment noun ("the Moonlit
             # Bakery film"), so that a film's article is not left without a subject
             cands = [(d, c) for d in docs for c in installment_titles(d.text)]
             if not cands and head.text and len(docs) > 1:
-                cands = [(head, c) for c in fallback_lead(head.text, docs[1].text)]
+                cands = [(docs[1], c) for c in installment_subtitle(head.text, docs[1].text)]
+                cands = cands or [(head, c) for c in fallback_lead(head.text, docs[1].text)]
         if not cands:
             return
         names = self._name_candidates(cands, docs)
@@ -411,27 +409,6 @@ class Linker:
 
 
 _OWNER_MARKS = (":", "’s", "'s")
-
-
-def _skip_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The cross-link lines of a document, found when first needed (most texts never need
-    them: no title, no season reference)."""
-    if doc.skip is None:
-        doc.skip = [(m.start(), m.end() - 1) for m in _CROSSLINK.finditer("\n" + doc.text)]
-        doc.skip += _inline_crosslinks(doc.text)
-    return doc.skip
-
-
-def _inline_crosslinks(text: str) -> list[tuple[int, int]]:
-    """Spans of "Read More: ..." glued inside a paragraph, up to the end of the line."""
-    spans = []
-    pos = text.find(":")
-    while pos >= 0:
-        if m := _CROSSLINK_LABEL.search(text, max(0, pos - 20), pos):
-            end = text.find("\n", pos)
-            spans.append((m.start(), len(text) if end < 0 else end))
-        pos = text.find(":", pos + 1)
-    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

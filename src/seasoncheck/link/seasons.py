@@ -64,7 +64,7 @@ def _part(name: str) -> str:
 _AFTER_SEASON = re.compile(rf"\s*#?\s*(?P<n>{_NUM})\b{_part('p')}", re.IGNORECASE)
 _FINAL_AFTER = re.compile(rf"\s+final(?:e)?\b{_part('p')}", re.IGNORECASE)  # "temporada final"
 _ORD_BEFORE = re.compile(
-    rf"(?:\b(?:the|la|le|die|a)\s+)?\b(?P<o>{_ORD})\s+(?:(?:anime|tv|and\s+final)\s+)?$",
+    rf"(?:\b(?:the|la|le|die|a)\s+)?\b(?P<o>{_ORD})\s+(?:(?:anime|tv|television|and\s+final)\s+)?$",
     re.IGNORECASE,
 )
 _FINAL_BEFORE = re.compile(r"(?:\b(?:the|la)\s+)?\bfinal\s+$", re.IGNORECASE)
