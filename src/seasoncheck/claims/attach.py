@@ -23,7 +23,13 @@ from seasoncheck.claims.installments import (
     season_refs,
 )
 from seasoncheck.claims.ownership import _owned_by_other, _touches_other
-from seasoncheck.claims.refcues import asks_existence, instead_of, quoted_denial, told_in_past
+from seasoncheck.claims.refcues import (
+    asks_existence,
+    instead_of,
+    negated_ref,
+    quoted_denial,
+    told_in_past,
+)
 from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.models import Mention
@@ -118,6 +124,8 @@ def target_season(
         ]
         if not numbered:
             continue  # the chunk's cues below matter only for a numbered new season
+        if base < 0 and names and len({n for _, n in numbered}) > 1:
+            numbered = _named_in_headline(chunk, numbered, names)
         if published is not None and _dated_before(chunk, published[0]):
             continue
         if asks_existence(chunk):
@@ -130,6 +138,8 @@ def target_season(
                 continue
             if quoted_denial(chunk, ref.start):
                 continue  # 'No "season 2": a new series': the words are named, not used
+            if negated_ref(chunk, ref.start):
+                continue  # "There will not be a second season": no installment to be about
             if _PAST_BEFORE.search(chunk, max(0, ref.start - 30), ref.start):
                 continue  # "fans got season 2 on Netflix": a season already out
             if published is not None and _old_year_after(chunk, ref.end, published[0]):
@@ -149,6 +159,22 @@ def target_season(
     if guessed is not None:
         return max(guessed, leaked or 0)
     return None if leaked is not None and _firm_unnumbered(sentences) else leaked
+
+
+def _named_in_headline(
+    title: str, numbered: list[tuple[SeasonRef, int]], names: frozenset[str]
+) -> list[tuple[SeasonRef, int]]:
+    """Of a headline's season numbers ("X season 2 and Y season 4"), those that follow a name of
+    the subject since the previous number: the others are another work's. All of them when the
+    headline names the subject nowhere before a number."""
+    low = title.lower()
+    keys = [n.lower() for n in names if len(n) > 2]
+    kept, last = [], 0
+    for ref, n in sorted(numbered, key=lambda t: t[0].start):
+        if any(k in low[last : ref.start] for k in keys):
+            kept.append((ref, n))
+        last = ref.end
+    return kept or numbered
 
 
 # "\b(?:19|20)\d\d\b", the opening \b written as a look-behind after "19"/"20" (no word character
@@ -235,6 +261,10 @@ def attach(
         keys = list(dict.fromkeys([*keys, target.season, None]))
     if keys:
         return Attachment(tuple(keys), False, True, tuple(spots))
+    if anchored and not past and _NEWS_AT_ANCHOR.search(text):
+        # "The news came right after the first season's final episode, with a visual posted ...":
+        # only the point in time is past, the announcement is the news
+        return Attachment((target.season,), False, False)
     if main is None:
         main = blank_asides(text)
     if past or (P.PAST_SEASON.search(main) and not (P.FUTURE.search(text) or P.HEDGE.search(text))):
@@ -242,6 +272,13 @@ def attach(
     if _mentions_other_only(sentence, target, others):
         return Attachment((), False, False)
     return Attachment((target.season,), anchored, False)
+
+
+# (the anchor itself a finale: "after the final episode of the first season", "following the finale")
+_NEWS_AT_ANCHOR = P.caseless(
+    r"\b(?:(?:announcement|news|reveal) came|(?:was|were) (?:announced|revealed|unveiled|confirmed))\s+"
+    r"(?:\w+\s+)?(?:after|following|at the end of)\s+(?:the\s+)?(?:\w+\s+)?(?:final episode|finale|last episode)\b"
+)
 
 
 def _ref_key(text: str, ref: SeasonRef, target: Target) -> int | None | str:
@@ -293,9 +330,23 @@ _BOTH = P.caseless(
 )
 
 
+# A comparison with another work at the end of a clause: ", as it did for Y", ", just as they did
+# with Y" (the sentence is about the subject, which it leaves unnamed).
+_AS_IT_DID = P.caseless(
+    r",\s*(?:just\s+)?as (?:it|they|he|she|the studio) (?:did|had|has|have)(?: done)? (?:for|with|on)\b"
+)
+
+
 def _mentions_other_only(sentence: Sentence, target: Target, others: list[Mention]) -> bool:
     """True when the sentence names another work and not the subject."""
     if not any(sentence.start <= m.start < sentence.end and m.kind == "title" for m in others):
         return False
-    low = sentence.text.lower()
+    text = sentence.text
+    cmp = _AS_IT_DID.search(text) if "as " in text else None
+    if cmp is not None and not any(
+        sentence.start <= m.start < sentence.start + cmp.start() and m.kind == "title"
+        for m in others
+    ):
+        return False  # "X is animating, as it did for <other film>": the other work is compared
+    low = text.lower()
     return not any(n.lower() in low for n in target.names | {target.work})

@@ -437,12 +437,17 @@ _GENERIC_BEFORE = P.caseless(
 )
 
 
+_NOT_TO_BE = re.compile(P.NOT_TO_BE, re.IGNORECASE)
+
+
 def denies(text: str, absent: list[tuple[int, int]] | None = None) -> bool:
     """True when the sentence calls a claim false, outside ``absent`` clauses and title words."""
     if P.DENIAL.search(text) is None:  # the common case: one prefiltered search
         return False
     for m in P.DENIAL.finditer(text):
-        if absent and in_spans(m.start(), absent):
+        # ("No. There will not be a second season": a season said never to come is a denial even
+        # in the answer that opens with "No")
+        if absent and in_spans(m.start(), absent) and not _NOT_TO_BE.match(text, m.start()):
             continue
         if (
             text[m.start()].isupper()

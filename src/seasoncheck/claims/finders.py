@@ -203,7 +203,10 @@ def find_trailer(s: Sent) -> list[Finding]:
     for m in P.TRAILER.finditer(s.text):
         if in_spans(m.start(), s.absent):
             continue
-        if any(not _to_come(s.text, o.start()) for o in P.TRAILER_OUT.finditer(s.text)):
+        if any(
+            not _to_come(s.text, o.start()) and not in_spans(o.start(), s.absent)
+            for o in P.TRAILER_OUT.finditer(s.text)
+        ):  # ("planned, but none has been released yet": the release verb is in the absence)
             return [Finding("trailer", None)]
     return []
 

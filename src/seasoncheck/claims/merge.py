@@ -166,6 +166,8 @@ def _official_follows(raw: Raw, sentences: list[Sentence]) -> bool:
             P.ANNOUNCE_BACKREF.search(s.text) or P.ANNOUNCE_VERB.search(s.text)
         ):
             return False
+        if s.text.lstrip()[:1] in '"“':
+            return False  # a quoted remark is a statement of its own, not this claim's source
         # a source line that gives a different date of its own is about that date, not this one
         values = {d.value for d in find_dates(s.text, None) if not is_event_year(s.text, d)}
         return not values or raw.finding.value in values or raw.finding.type == "streaming"
@@ -192,6 +194,7 @@ def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> li
         if raw.finding.type != DENIAL_MARK:
             groups.setdefault((raw.key, raw.finding.type, raw.finding.value), []).append(raw)
     claims = []
+    unnamed_renewal: Merged | None = None  # a renewal no sentence names an installment for
     for (key, ftype, value), group in groups.items():
         if value is None and ftype in _DATED_TYPES and all(r.headline for r in group):
             continue  # a headline promising a date the body never gives is a flag, not a claim
@@ -206,12 +209,58 @@ def merge(raws: list[Raw], sentences: list[Sentence], art: ArticleSources) -> li
             # the article debunks the rumour it passes on; a denial keeps its own source
             source = source if source.status == "denied" else DENIED
         claims.append(Merged(key, ftype, value, source, best.index, given))
+        if ftype == "renewal" and key is None:
+            unnamed_renewal = claims[-1]
+    claims = _drop_unnamed_beside_denied(claims, unnamed_renewal, sentences)
     claims = _drop_unvalued(claims)
     claims = _drop_less_precise(claims)
     claims = _drop_replaced_releases(claims, sentences)
     original = original_works(claims, sentences)
+    if _only_denied_seasons(claims):
+        original = original | {None}  # the dates and studio are of the work itself, no sequel
+    if _recut_film(claims, sentences):
+        claims = [c for c in claims if not (c.type == "renewal" and c.key is None)]
+        original = original | {None}
     claims = add_implied_renewals(claims, original)
     return _drop_unsupported_trailers(claims, original)
+
+
+def _drop_unnamed_beside_denied(
+    claims: list[Merged], unnamed: Merged | None, sentences: list[Sentence]
+) -> list[Merged]:
+    """Without a renewal of a named season, an unnamed one ("the series was first announced in
+    2019", "it seems set to stay a single season") is about the only season the article names:
+    when that season is denied, the unnamed renewal goes (not a film or project it names)."""
+    if unnamed is None or P.UNNUMBERED_REF.search(sentences[unnamed.index].text):
+        return claims
+    return [c for c in claims if c is not unnamed] if _only_denied_seasons(claims) else claims
+
+
+# A film made of footage already out: "recuts its trilogy into one film", "a new edit of the three
+# films", "a compilation film". Its dates are a release, not news of a new installment.
+_RECUT = P.caseless(
+    r"\bre-?cut(?:s|ting)?\b|\bre-?edit(?:s|ed|ing)?\b|\bnew edit of\b|\bcompilation (?:film|movie)\b|"
+    r"\brecap (?:film|movie)\b|\bcondensed into\b"
+)
+RECUT_SENTENCES = 12  # the article says what the film is near its opening
+
+
+def _recut_film(claims: list[Merged], sentences: list[Sentence]) -> bool:
+    """True when the article's unnamed installment is a film cut from earlier footage: a sentence
+    near the opening calls it so, and no sentence announces a new film or anime."""
+    if not any(c.key is None and c.type == "renewal" for c in claims):
+        return False
+    head = sentences[:RECUT_SENTENCES]
+    return any(P.FILM_WORD.search(s.text) and _RECUT.search(s.text) for s in head) and not any(
+        P.UNNUMBERED_REF.search(s.text) for s in sentences
+    )
+
+
+def _only_denied_seasons(claims: list[Merged]) -> bool:
+    """True when the article names numbered seasons only to deny them ("There will not be a
+    second season"): its work is the one already made, no new installment."""
+    numbered = [c for c in claims if c.type == "renewal" and c.key is not None]
+    return bool(numbered) and all(c.source.status == "denied" for c in numbered)
 
 
 # A premiere date told as past news: "a January 2027 premiere was revealed in August", "Season 3

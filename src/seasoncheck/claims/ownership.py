@@ -74,6 +74,7 @@ def subject_names(
                 (franchise_id and m.franchise_id == franchise_id)
                 or any(same_work(m.work, n) for n in names)
                 or _adjacent(m, titles, names, text)
+                or _alias_of(m, titles, names, text)
             ):
                 names.add(m.work)
                 grew = True
@@ -88,7 +89,9 @@ def subject_names(
             continue
         if m.work in names and m.season is None and not _SEASONISH.search(m.surface):
             surface = m.surface.strip(_QUOTES)
-            counts[surface] = counts.get(surface, 0) + 1
+            # A one- or two-letter short form ("R" for "... Files R") is no name to print.
+            if len(surface) > 2:
+                counts[surface] = counts.get(surface, 0) + 1
     if not counts:
         return frozenset(names), work
     best = max(sorted(counts), key=lambda n: (counts[n], -len(n)))
@@ -109,3 +112,25 @@ def _adjacent(m: Mention, titles: list[Mention], names: set[str], text: str = ""
         if not any(c in gap for c in ".!?\n"):  # "X. Y" are two sentences, not one title
             return True
     return False
+
+
+# A short name the article introduces for its subject: "X, known to fans as Y", "X (also called
+# Y)", "X, or simply Y": Y is the subject under another name.
+_ALIAS_GAP = re.compile(
+    r"^\s*[,(]\s*(?:(?:also|better|commonly|widely|often)\s+)?(?:known\s+(?:(?:to|among)\s+[\w ]{1,20}?\s+)?as|"
+    r"called|nicknamed|or simply|a\.?k\.?a\.?)\s+[\"“'‘]?$",
+    re.IGNORECASE,
+)
+ALIAS_REACH = 40  # characters between a name and the alias it introduces
+
+
+def _alias_of(m: Mention, titles: list[Mention], names: set[str], text: str) -> bool:
+    """True when ``m`` follows a mention of the subject as the alias it introduces."""
+    if not text:
+        return False
+    return any(
+        o.work in names
+        and 0 <= m.start - o.end <= ALIAS_REACH
+        and _ALIAS_GAP.match(text[o.end : m.start]) is not None
+        for o in titles
+    )

@@ -204,13 +204,17 @@ REPLACED_SCHEDULE = _rx(
     r"\bhad (?:hoped|aimed|intended|wanted|expected|planned)\b|\b(?:was|were) going to\b|\bwould have\b",
     re.IGNORECASE,
 )
+# "Shaft produced the film, with X directing": the studio of the film the article dates (not of a
+# dated past film: "produced the film in 2016", nor "the films", "the first film").
+FILM_MADE = r"\b(?:produced|animated) the (?:new )?(?:film|movie)\b(?![^.]*\b(?:19|20)\d\d\b)"
 STUDIO_TIE = _rx(
     r"\banimated (?:by|at)\b|\banimation (?:production )?(?:by|from)\b|\b(?:produced|animated) (?:once again |once more |again |also )?(?:by|under|at)\b|\b(?:will be|is being|are being) (?:done|handled|made) (?:once again |once more |again |also )?by\b|\b(?:animation|production) (?:is|are|will be) (?:done|handled) (?:by|at)\b|\bcredited to\b|\bcredits (?:the )?animation (?:production )?to\b|\b(?:in|entered|entering|enters|begun|began|started) production at\b|"
     r"\bin charge of the animation\b|\bhandle (?:the )?animation\b|\bhandling (?:the )?animation\b|\banimation studio\b|"
     r"\bbring(?:s|ing)? back\b|\breturn(?:s|ed|ing)? to\b|\bwill (?:once again |again |also )?(?:co-)?(?:animate|produce)\b|"
     r"\b(?:share|split)(?:s|ing)? the animation\b|\b(?:is|are) taking over (?:the )?animation\b|\b(?:has|have) taken over (?:the )?animation\b|"
     r"\b(?:main|lead) animation studio\b|\bat the helm\b|\bhelm(?:s|ing)?\b|\b(?:is|are) (?:once again |again |also |still )?(?:animating|(?:co-)?producing)\b|\breturns to animate\b|"
-    r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b",
+    r"\b(?:is|are) back\b|\bin the works at\b|\b(?:remains|stays|continues|is back|returns) (?:on board )?as the (?:animation |production )?studio\b|\b(?:expected|likely|set|going|due) to return\b|\b(?:started|begun|began|starts|entered) production on\b|\bat studio\b|"
+    + FILM_MADE,
     re.IGNORECASE,
 )
 # A studio named as the subject of a verb of continuing or taking on the work: an auxiliary
@@ -238,7 +242,8 @@ ANIMATION_WORD = _rx(r"\banimat\w*|\bproduc\w*|\bstudio\b|\bhelm\w*|\bhandl\w*",
 NEGATED = _rx(r"\bnot\b|n[’']t\b|\bno longer\b|\bnever\b|\bunlikely\b", re.IGNORECASE)
 STUDIO_NEW = _rx(
     r"\bwill\b|\bonce again\b|\bagain\b|\breturn|\bback\b|\bin production\b|\bnew season\b|\bsequel\b|\bnext season\b|"
-    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\b(?:animation|production) (?:is|are) (?:done|handled|made) (?:by|at)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b|\b(?:has|have) taken over\b|\bcredits (?:the )?animation\b",
+    r"\bupcoming\b|\blikely\b|\bproduced by\b(?=.*\bseason)|\b(?:is|are) being (?:produced|animated|made)\b|\b(?:animation|production) (?:is|are) (?:done|handled|made) (?:by|at)\b|\bis (?:animating|producing)\b|\bin the works\b|\bproduction on\b|\bexpected\b|\b(?:has|have) taken over\b|\bcredits (?:the )?animation\b|"
+    + FILM_MADE,
     re.IGNORECASE,
 )
 STUDIO_NOT_TIED_AFTER = _rx(
@@ -321,7 +326,9 @@ TRAILER_LINK = _rx(
 ABSENCE: Rx = _rx(
     # (not "no April 2027 premiere": a dated premiere said not to happen is a denial, not an absence)
     r"\bno (?!(?:\w+ )?(?:19|20)\d\d (?:premiere|release|debut|broadcast)\b)(?:\w+ ){0,3}(?:release date|date|trailer|footage|word|news|information|confirmation|announcement|details?|"
-    r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
+    r"promotional|premiere|studio|streaming|visuals?|posters?|teasers?|pvs?)\b|"
+    # "a trailer is planned, but none has been released yet"
+    r"\bnone (?:has|have) (?:yet )?been (?:released|posted|shown|published|revealed)\b|\bnot (?:yet |been |yet been )+(?:\w+ )?(?:confirmed|announced|revealed|"
     r"renewed|made official|given)\b|\b(?:has|have|had)n[’']?t (?:yet |been |yet been |fixed )+|"
     r"\b(?:has|have) not (?:yet )?(?:been )?|\byet to be\b|\bto be (?:announced|revealed|confirmed|determined|decided)\b|\btb[ad]\b|\bhas yet to\b|\bstill no\b|\bremains? to be\b|\buntil an? official\b|\buntil (?:[\w'’]+ ){1,8}?(?:says?|announces?|confirms?|comments?|speaks?) (?:something|anything|so|otherwise|up)\b|\bno delays?\b|\bwithout (?:any )?delays?\b|\bunknown\b|"
     r"\bno official\b|\bnothing (?:official|from)\b|\bnothing (?:\w+ ){0,2}?(?:to|can|could) (?:announce|share|report|confirm)\b|\b(?:did|does|do)(?: not|n[’']t) (?:\w+ )?(?:comment|respond)\b|\bdeclined to comment\b|\b(?:is|was|are|were)(?: not|n[’']t) (?:an?|any|official) (?:\w+ )?(?:announcement|confirmation)\b|\b(?:is|are)(?: not|n[’']t) (?:yet )?(?:officially )?renewed\b|\bkeep (?:you|readers|fans|everyone) (?:posted|updated|informed)\b|\bstay tuned\b|\bnone of (?:this|these|that|it|them) (?:is|are|was|were|means?)\b|\bwait(?:s|ing)? for (?:an? |the )?official\b|\b(?:speculation|the wait|guessing|waiting)(?: game)? (?:will (?:have to )?continue|continues|goes on|must continue|is not over)\b|\b(?:were|are|was|is|been|keep|kept) (?:still )?(?:hoping|wishing|praying|asking|begging) for\b|\b(?:date|dates|details|information|schedule) will be (?:\w+ )?(?:shared|announced|revealed|given|confirmed|decided|disclosed)\b|\bneither\b|\b(?:said|say|says|announced|revealed) nothing\b|\bawait(?:s|ing)? the release\b|\bawait(?:s|ing)? (?:more )?(?:news|details|an? )|"
@@ -332,16 +339,22 @@ ABSENCE: Rx = _rx(
     r"\b(?:when|if) (?:anything|something|more|news|details)\b|\bonce (?:anything|something|news|details|more (?:news|details|information))\b|\bnot confirmed\b|\b(?:is|are)(?: not|n[’']t) (?:yet )?(?:released|out)(?: yet| till now| until now| so far| as of now)\b|\bwhat to expect\b|\bde(?:s)?conoce\b|\bn[’']a pas\b|\bnon (?:si )?hanno\b",
     re.IGNORECASE,
 )
+# "There will not be a second season": a season said never to come (not "until next year": a wait).
+NOT_TO_BE = (
+    r"\bthere (?:will not|won[’']t|will never) be (?:an? |any )?(?:\w+ ){0,2}?(?:season|sequel)\b"
+    r"(?![^.;]{0,30}\b(?:until|before|this year|next year|in 20\d\d)\b)"
+)
 # A season said not to exist: "there is no second season planned" (a denied renewal).
 NO_SEASON = _rx(
     r"\bthere (?:is|are|was|were)(?: currently| still| presently)? no (?:\w+ ){0,2}(?:season|sequel)s? "
     r"(?:of (?:[^\s,;.]+ ){1,4}?)?(?:(?:currently|being) )?(?:in the works|in production|in development|planned)\b|"
-    r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b",
+    r"\b(?:no plans for|no plans of|no plan for|no current plans for|no concrete plans for) (?:an? |the |any )?(?:\w+ ){0,3}?(?:season|sequel)\b|"
+    + NOT_TO_BE,
     re.IGNORECASE,
 )
 DENIAL = _rx(
     r"\bdid not (?:confirm|announce)\b|\bdidn[’']t (?:confirm|announce)\b|\bfake\b|\bhoax\b|\bdebunk\w*\b|\bfalse\b|"
-    r"\bnot true\b|\bimpersonat\w*\b|\bno\s*[–—-]\s|"
+    r"\bnot true\b|\bimpersonat\w*\b|\bno\s*[–—-]\s|" + NOT_TO_BE + r"|"
     # a project called off: "the production of the film has been cancelled"
     r"\b(?:production|project|film|movie|season|sequel|adaptation)\b[^.;]{0,80}?\b(?:has|have) been (?:officially )?(?:cancell?ed|scrapped|called off)\b|"
     r"\bnot (?:produced|made|created|released|authori[sz]ed) by (?:the )?(?:official|staff|studio|production|anime)\b|"
@@ -424,14 +437,14 @@ OFFICIAL = _rx(
 )
 # Weaker official channels: they count only with an announcing verb in the same clause.
 OFFICIAL_WEAK: Rx = _rx(
-    r"\b(?:the )?(?:makers|creators|original authors?|mangaka|showrunners|producers|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
+    r"\b(?:the )?(?:makers|creators|original authors?|mangaka|showrunners|producers?|broadcaster|staff|production company|spokes(?:person|man|woman)|representative|production team|committee|company|publisher|studio|distributor|"
     r"streaming giant|production house|streamer)\b|\bstage\b|\bpanel\b|\blivestream\b|\bevent\b|\bwebsite\b|(?<!news )(?<!fan )\bsite\b|(?<!news )\bportal\b|\bsocial media accounts\b|"
     r"\b(?:its|their) (?:official )?(?:[\w-]+ ){0,2}account\b|\bthe (?:official )?(?:statement|press release)\b",
     re.IGNORECASE,
 )
 ANNOUNCE_VERB: Rx = _rx(
     # (not the nouns "publisher" and "poster": "the publisher's in-house studio is animating")
-    r"\b(?!(?:publisher|poster)s?\b)(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\bstate[sd]\b|\badd(?:ed|s)\b|"
+    r"\b(?!(?:publisher|poster)s?\b)(?:announc|confirm|reveal|unveil|post|shar|releas|publish|stream|green)\w*|\bslips\b|\bgave\b|\bdecid\w*|\bsaid\b|\bsays\b|\btold (?:the |an )?(?:\w+ )?(?:audience|crowd|fans|attendees|reporters|press|journalists|viewers)\b|\bstate[sd]\b|\badd(?:ed|s)\b|"
     # a channel's own page reads as its statement: "the website states", "the portal names X"
     r"\bnames\b(?!\s+no\b)|\blist(?:s|ed)\b(?!\s+no\b)|\bcredits\b(?!\s+no\b)|"
     r"\bshow(?:ed|n)\b|\bscreened\b|\b(?:ended|closed|opened) with\b|\bcommitted to\b",
@@ -496,7 +509,7 @@ STUDIOS: tuple[str, ...] = (
     "Doga Kobo", "Studio Bones", "Bones Film", "Madhouse Studio", "ENGI", "Studio Massket",
     "feel.",  # lower case with its full stop: the open-world rule needs a capital
     # more studios of the field (issue 4: a gazetteer matched anywhere in a studio sentence)
-    "LIDENFILMS", "J.C.STAFF", "Geek Toys", "Bridge", "Larx Entertainment", "Studio A-CAT", "A-CAT", "Cloud Hearts",
+    "LIDENFILMS", "J.C.STAFF", "Geek Toys", "Bridge", "Larx Entertainment", "Studio A-CAT", "A-CAT", "A-Cat", "Cloud Hearts",
     "Studio Palette", "AXsiZ", "Studio Flag", "Saetta", "Yumeta Company", "Graphinica", "Sanzigen",
     "Studio Gallop", "Nippon Animation", "Xebec", "Manglobe", "Brains Base", "TNK", "Studio Mir",
     "Gonzo", "Studio Rikka", "Bakken Record", "Production Reed", "Marvy Jack", "Studio Puyukai",

@@ -49,8 +49,24 @@ def instead_of(text: str, ref: SeasonRef) -> bool:
 # A question whether a season exists at all: "Is there a season 3?", "Will there be a third
 # season?" (a guide's heading asks it of every show; it names no installment the article is about).
 _EXISTENCE_QUESTION: P.Rx = P.caseless(
-    r"^\W*(?:is there|are there|will there be|is there going to be)\b[^.!?]{0,80}\?\W*$"
+    r"^\W*(?:is there|are there|will there be|is there going to be|"
+    # "Is a second season on the table?", "Will a third season happen?", "Can fans expect ...?"
+    r"(?:is|will|could|would) (?:a|an|another)|(?:can|should) (?:we|fans|viewers) expect|"
+    r"(?:are|will) (?:we|fans|viewers) (?:be )?(?:get|getting|see|seeing))\b[^.!?]{0,80}\?\W*$"
 )
+
+# A season the sentence says will not exist: "There will not be a second season", "no plans for a
+# third season", "won't get a season 3". It names no installment the article is about.
+_NEGATED_BEFORE: P.Rx = P.caseless(
+    r"\b(?:not|never|won[’']t|no plans (?:for|of)|no)\s+(?:(?:be|get|getting|see|make|making|"
+    r"have|produce|producing)\s+)?(?:an?\s+|any\s+)?$"
+)
+NEGATION_REACH = 30  # characters before a season reference searched for its negation
+
+
+def negated_ref(text: str, start: int) -> bool:
+    """True when the season reference at ``start`` is said not to exist."""
+    return bool(_NEGATED_BEFORE.search(text, max(0, start - NEGATION_REACH), start))
 
 
 def asks_existence(text: str) -> bool:
