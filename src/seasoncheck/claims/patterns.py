@@ -20,6 +20,7 @@ from seasoncheck.claims.fastregex import (  # noqa: F401  (re-exported for the r
     Rx,
     _rx,
     caseless,
+    first_letter_led,
     literals_in,
     prepare,
     register_literals,
