@@ -18,6 +18,7 @@ from seasoncheck.claims.fastregex import (  # noqa: F401  (re-exported for the r
     WINDOW_MAX_LITERALS,
     LoweredPattern,
     Rx,
+    WordTest,
     _rx,
     caseless,
     first_letter_led,

@@ -1,0 +1,162 @@
+"""Patterns rewritten so that re skips through a text find exactly what they found as written.
+
+CPython's re tries a pattern that opens with ``\\b``, a look-behind, a repeat or an alternation
+at every offset of a text; opened with a class or a literal, it skips to the candidates. Each
+rewrite below is compared with the pattern as it was written, match for match (spans and
+groups), from every start offset, on texts drawn from the characters the pattern reads.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import seasoncheck.claims as claims
+from seasoncheck.claims import cues, segment
+from seasoncheck.claims import patterns as P
+from seasoncheck.link import openworld, titleruns
+
+# (the package's ``attach`` is the function of that module)
+attach = importlib.import_module("seasoncheck.claims.attach")
+
+
+def _same_matches(written: re.Pattern[str], fast: re.Pattern[str], text: str) -> None:
+    """``fast`` finds what ``written`` finds, from every start offset (spans and groups)."""
+    for pos in range(len(text) + 1):
+        got = [(m.span(), m.groups()) for m in fast.finditer(text, pos)]
+        assert got == [(m.span(), m.groups()) for m in written.finditer(text, pos)]
+        a, b = written.match(text, pos), fast.match(text, pos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def _texts(alphabet: list[str], size: int = 24) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(alphabet), max_size=size).map("".join)
+
+
+QUOTED = re.compile(r"(?:[“\"「『]|(?<!\w)['‘])([^“”\"‘’「」『』\n]{2,60}?)[”\"’'」』](?!\w)")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(["“", "”", '"', "「", "」", "『", "』", "'", "‘", "’", "a", "Ab", " ", "\n", "x1"]))
+def test_quoted_title_scan_finds_what_the_written_pattern_finds(text: str) -> None:
+    _same_matches(QUOTED, openworld._QUOTED, text)
+
+
+BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•¿¡])")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts([".", "!", "?", '"', "'", "”", ")", "]", " ", "\n", "A", "a", "9", "(", "“", "•"]))
+def test_sentence_boundary_finds_what_the_written_pattern_finds(text: str) -> None:
+    _same_matches(BOUNDARY, segment._BOUNDARY, text)
+
+
+BANG_AFTER = re.compile(r"(?P<bangs>!+)[ \t]+[A-Z]")
+
+
+@settings(max_examples=800, deadline=None)
+@given(_texts(["!", "!!", " ", "\t", "A", "a", "Wow"]))
+def test_bang_scan_finds_what_the_written_pattern_finds(text: str) -> None:
+    _same_matches(BANG_AFTER, segment._BANG_AFTER, text)
+
+
+TITLE_CUTS = re.compile(
+    r"!(?!\s+[a-z])|[?;|()\[\]{}\"“”«»「」『』【】\n]|[.,](?=\s|$)|:\s|\s[-–—]\s|(?<!\win)[‘’'](?=\s|$)|(?:^|\s)[‘'](?=\w)"
+)
+_CUT_ALPHABET = ["!", "?", ";", "(", "]", '"', "“", "「", "\n", ".", ",", ":", " ", "-", "—"]
+_CUT_ALPHABET += ["‘", "’", "'", "in", "a", "B", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_texts(_CUT_ALPHABET))
+def test_title_run_cuts_find_what_the_written_pattern_finds(text: str) -> None:
+    _same_matches(TITLE_CUTS, titleruns._BOUNDARY, text)
+
+
+def test_title_run_cuts_keep_their_readings() -> None:
+    text = "'Chillin' in Another World' - Ya Boy! is back, now: yes"
+    cuts = [m.group() for m in titleruns._BOUNDARY.finditer(text)]
+    # an opening quote, the closing one (not the dropped "g" of "Chillin'"), the dash, no cut at
+    # "Boy!" before a lower-case word, the comma, the colon
+    assert cuts == ["'", "'", " - ", ",", ": "]
+
+
+CLAUSE = re.compile(r"[,;:–—]\s+|\s+(?:but|however|though|although|while|whereas)\s+")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts([",", ";", ":", "—", " ", "  ", "\n", "but", "however", "while", "a", "x"]))
+def test_clause_split_finds_what_the_written_pattern_finds(text: str) -> None:
+    fast = cues._CLAUSE
+    assert isinstance(fast, P.LoweredPattern)
+    _same_matches(CLAUSE, fast._fast, text)
+
+
+_NAMES = ["Toho", "TOHO", "Tokyo MX", "Aniplex", "A-1 Pictures", "Kadokawa"]
+NAMES_WRITTEN = re.compile(
+    r"(?<!via )(?<!on )\b(?:" + "|".join(map(re.escape, _NAMES)) + r")(?!\w)"
+)
+NAMES_FAST = re.compile(P.first_letter_led(_NAMES, r"(?<!via )(?<!on )\b") + r"(?!\w)")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_texts(["Toho", "TOHO", "Tokyo", " MX", "Ani", "plex", "A-1 Pictures", "via ", "on ", " "]))
+def test_first_letter_led_names_find_what_the_alternation_finds(text: str) -> None:
+    _same_matches(NAMES_WRITTEN, NAMES_FAST, text)
+
+
+def test_name_announces_reads_a_studio_that_announces() -> None:
+    assert cues._NAME_ANNOUNCES.search("Aniplex announced a second season.")
+    assert not cues._NAME_ANNOUNCES.search("It streams via Aniplex, which announced nothing.")
+    assert not cues._NAME_ANNOUNCES.search("XAniplex announced it.")
+
+
+_CUE_ALPHABET = ["season", "sequel", " ", "x", "go", "2026", "7", "may", "the ", "on its way"]
+_CUE_ALPHABET += [".", "A", "renew", "ed", "nope"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_texts(_CUE_ALPHABET, 12), _texts(_CUE_ALPHABET, 8), _texts(_CUE_ALPHABET, 8))
+def test_cue_word_test_answers_as_the_candidate_search(before: str, span: str, after: str) -> None:
+    low = before + span + after
+    start, end = len(before), len(before) + len(span)
+    written = P.CANDIDATE.search(low, start, end) is not None
+    assert claims._HAS_CANDIDATE(low, start, end, P.literals_in(span)) == written
+    assert claims._HAS_CANDIDATE(low, start, end, None) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the cat sat on the mat.", False), ("the sequel is here.", True), ("in 2026, maybe.", True)],
+)
+def test_cue_word_test_reads_words_and_years(text: str, expected: bool) -> None:
+    assert claims._HAS_CANDIDATE(text, 0, len(text), P.literals_in(text)) is expected
+
+
+CROSSLINK = re.compile(
+    r"^\W*(?:read more|also read|read also|related|see related|recommended|see also|more news|read next|"
+    r"you (?:might|may) also like|must read|don[’']t miss|trending now)\b|"
+    r"^\W*(?:tags?|tagged(?: with| in)?|keywords|filed under|categories)\s*:|"
+    r"^[^>\n]{1,40}\s>\s+[^>\n]{1,40}\s>\s|"
+    r"^(?-i:(?!(?:update|note|source|edit|correction|date|via|by|credit|spoiler|warning|disclaimer|"
+    r"disclosure|summary|verdict|claim|rating)\b)[a-z][a-z0-9_.]{3,30})\s*:\s",
+    re.I,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_texts([">", " ", "\n", "\t", "Home", "a", "anime news ", "x", ":", "Read more"], 30))
+def test_crosslink_lines_are_the_lines_of_the_written_pattern(text: str) -> None:
+    _same_matches(CROSSLINK, attach._CROSSLINK, text)
+
+
+def test_a_breadcrumb_trail_is_a_crosslink_and_a_comparison_is_not() -> None:
+    assert attach._CROSSLINK.match("Home > Anime News > Lantern Road gets a second season")
+    assert not attach._CROSSLINK.match("Season 2 > season 1, say the fans.")  # one ">"
+    # the first ">" too far in for a trail's first step (40 characters at most)
+    text = "The studio says the second season of Lantern Road is > 40 minutes > the first."
+    assert not attach._CROSSLINK.match(text)
