@@ -160,3 +160,48 @@ def test_a_breadcrumb_trail_is_a_crosslink_and_a_comparison_is_not() -> None:
     # the first ">" too far in for a trail's first step (40 characters at most)
     text = "The studio says the second season of Lantern Road is > 40 minutes > the first."
     assert not attach._CROSSLINK.match(text)
+
+
+_CREDIT_ALPHABET = ["director ", "Directed by ", "the manga by ", "Novels  by ", "x", " ", "\n"]
+_CREDIT_ALPHABET += ["’", "É", "\u212a", "s", "DESIGNER ", "voice actor "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_CREDIT_ALPHABET, 12))
+def test_credit_word_before_a_name_reads_as_the_caseless_pattern(text: str) -> None:
+    from seasoncheck.link import hitcontext
+
+    for pos in range(len(text) + 1):
+        start = max(0, pos - hitcontext.PERSON_WINDOW)
+        written = hitcontext._PERSON_BEFORE.search(text, start, pos) is not None
+        assert hitcontext._credit_before(text, pos) == written
+
+
+# A leading string tried only where the rest of its alternative can match: "season" leads only
+# "season ... has been cancelled", so a sentence without " been " is not matched at "season".
+_CANCELLED = P.caseless(
+    r"\b(?:fake\b|(?:season|sequel)\b[^.;]{0,40}?\bhas been cancel+ed\b|no plans? for)|^nope\b"
+)
+_LEAD_WORDS = ["season", "sequel", "has", "been", "cancelled", "fake", "no", "plans", "for"]
+_LEAD_WORDS += ["nope", "x", ".", "Season", "BEEN", "plan"]
+
+
+def test_the_cancellation_lead_depends_on_been() -> None:
+    assert isinstance(_CANCELLED, P.LoweredPattern)
+    leads = _CANCELLED._leads
+    assert leads is not None
+    assert leads.cond == {
+        "season": (frozenset({"has been cance"}),),
+        "sequel": (frozenset({"has been cance"}),),
+    }
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_WORDS), max_size=16).map(" ".join))
+def test_conditional_leads_find_what_a_full_search_finds(text: str) -> None:
+    P.prepare([text])
+    got = (_CANCELLED.search(text), [m.span() for m in _CANCELLED.finditer(text)])
+    with P.unfiltered():
+        want = (_CANCELLED.search(text), [m.span() for m in _CANCELLED.finditer(text)])
+    assert (got[0] and got[0].span(), got[1]) == (want[0] and want[0].span(), want[1])
+    assert P.literals_in(text) is not None  # (the prefilter knew the text: the leads were used)

@@ -451,4 +451,28 @@ def _leads_of(source: str, flags: int) -> Leads | None:
         return None
     literals, at_start = found
     _LITERALS.register(frozenset(lit for lit in literals if len(lit) >= MIN_LITERAL))
-    return Leads(literals, at_start, _LITERALS.ids)
+    return Leads(literals, at_start, _LITERALS.ids, _lead_needs(source, flags & ~re.IGNORECASE))
+
+
+def _lead_needs(source: str, flags: int) -> dict[str, list[frozenset[str]]]:
+    """Each leading string's alternatives' required literals (added to the prefilter), the
+    alternatives of a ``\\b(?:a|b|...)`` read one by one; empty when some alternative has no
+    leading strings."""
+    alts: list[str] = []
+    for alt in split_alternatives(source):
+        inner = alt[5:-1] if alt.startswith("\\b(?:") and alt.endswith(")") else ""
+        try:
+            re.compile(inner)  # a group that closes before the end is not the whole alternative
+        except re.error:
+            inner = ""
+        alts.extend(["\\b(?:" + a + ")" for a in split_alternatives(inner)] if inner else [alt])
+    needs: dict[str, list[frozenset[str]]] = {}
+    for alt in alts:
+        found = leading_literals(alt, flags)
+        if found is None:
+            return {}
+        required = _LITERALS.register(required_literals(alt, flags))
+        for lit in found[0]:  # (a literal within the leading string itself: no condition)
+            cond = frozenset() if any(r in lit for r in required) else required
+            needs.setdefault(lit, []).append(cond)
+    return needs
