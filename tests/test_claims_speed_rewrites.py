@@ -205,3 +205,55 @@ def test_conditional_leads_find_what_a_full_search_finds(text: str) -> None:
         want = (_CANCELLED.search(text), [m.span() for m in _CANCELLED.finditer(text)])
     assert (got[0] and got[0].span(), got[1]) == (want[0] and want[0].span(), want[1])
     assert P.literals_in(text) is not None  # (the prefilter knew the text: the leads were used)
+
+
+DATELINE = re.compile(
+    r"^(?![^-–—|]*\b(?i:season|part|cour|film|movie|premieres?|release|returns?|date)\b)"
+    r"\W*(?:[A-Z0-9][\w&'’.:-]*\s+){0,6}?[A-Z0-9][\w&'’.:-]*\s+[-–—|]\s+"
+    r"(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\W*$"
+)
+_DATELINE_WORDS = ["Weekend", "Roundup", "Season", "2", "-", "|", "Monday,", "Feb.", "March"]
+_DATELINE_WORDS += ["3,", "14", "2027", "daily", "Date", "x.", "—", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_DATELINE_WORDS), max_size=12).map(" ".join))
+def test_dateline_header_reads_as_the_written_pattern(text: str) -> None:
+    from seasoncheck.claims import finders
+
+    _same_matches(DATELINE, finders._DATELINE, text)
+
+
+def test_a_dated_column_header_is_a_dateline_and_a_season_header_is_not() -> None:
+    from seasoncheck.claims import finders
+
+    assert finders._DATELINE.match("Weekend Roundup - Feb. 3, 2027")
+    assert finders._DATELINE.match("Daily Notes | Monday, March 1, 2027")
+    assert not finders._DATELINE.match("Velvet Harbor Season 2 - Oct. 2, 2027")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(["may", "May", "x", " ", "_", "1", "é", "mmay", "maybe"]))
+def test_lower_case_may_reads_as_the_written_pattern(text: str) -> None:
+    _same_matches(re.compile(r"\bmay\b"), P.HEDGE_MAY, text)
+
+
+AND_FINAL = re.compile(
+    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+and\s+final\s+season\b"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(["second", "sixth", "tenth", "x", "s", " ", " and", " final", " season", "s2"]))
+def test_and_final_season_reads_as_the_written_pattern(text: str) -> None:
+    fast = attach._AND_FINAL
+    assert isinstance(fast, P.LoweredPattern)
+    _same_matches(AND_FINAL, fast._fast, text)
+
+
+def test_first_letter_led_words_keep_their_leading_strings() -> None:
+    from seasoncheck.claims.leads import leading_literals
+
+    led = P.first_letter_led(["second", "sixth", "third"], r"\b")
+    assert leading_literals(led) == ({"second", "sixth", "third"}, False)
+    assert attach._AND_FINAL.search("The sixth and final season airs in 2027.")

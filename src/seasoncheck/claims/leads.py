@@ -80,8 +80,10 @@ def _first(items: list[tuple[Any, Any]]) -> _First | None:
 
 def _extended(run: str, rest: list[tuple[Any, Any]]) -> set[str]:
     """``run`` lengthened by what must follow it, while short: the parser factors the common
-    start out of alternatives (``was|were`` -> ``w(?:as|ere)``), which leaves one letter."""
-    if len(run) >= MIN_EXTEND or not rest or rest[0][0] in _LOOKS or rest[0][0] is _C.AT:
+    start out of alternatives (``was|were`` -> ``w(?:as|ere)``), which leaves one letter, and
+    ``first_letter_led`` writes a check after the letter (``s(?<=\\bs)(?:econd|ixth)``): the
+    zero-width checks consume nothing, so what follows them still follows the run."""
+    if len(run) >= MIN_EXTEND or not rest:
         return {run}
     after = _first(rest)
     if after is None or after[1] or after[2] or not after[0] or len(after[0]) > MAX_EXTENSIONS:
