@@ -257,3 +257,41 @@ def test_first_letter_led_words_keep_their_leading_strings() -> None:
     led = P.first_letter_led(["second", "sixth", "third"], r"\b")
     assert leading_literals(led) == ({"second", "sixth", "third"}, False)
     assert attach._AND_FINAL.search("The sixth and final season airs in 2027.")
+
+
+def _normalise_title_as_written(title: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", title).lower().replace("\u00d7", " x ")
+    s = re.sub(r"[^\w&\u00d7]|_", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=20))
+def test_an_ascii_title_key_is_the_key_of_the_regexes(title: str) -> None:
+    from seasoncheck.link.normalise import normalise_title
+
+    assert normalise_title(title) == _normalise_title_as_written(title)
+
+
+def test_title_keys_of_ascii_and_other_titles() -> None:
+    from seasoncheck.link.normalise import normalise_title
+
+    assert normalise_title("Re:Zero -Starting Life_in Another World-") == (
+        "re zero starting life in another world"
+    )
+    assert normalise_title("Kaguya-sama & the ×2 Café") == "kaguya sama & the x 2 café"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_texts(["Heaven", " Official", "'s", "’s", " ", "\n", "x", "A"], 12))
+def test_a_possessor_is_found_only_with_an_apostrophe_s_in_the_last_five_characters(
+    text: str,
+) -> None:
+    from seasoncheck.link import worknames
+
+    end = len(text)
+    tail = text[max(0, end - 5) : end]
+    if "'s" not in tail and "’s" not in tail:
+        assert worknames._POSSESSOR.search(text, max(0, end - 60), end) is None
