@@ -153,12 +153,18 @@ def _cold(extract: Callable[..., object], arts: list[object], kb: object) -> obj
     memos.append(getattr(seasons, "_memo_refs_at", None))
     memos += [getattr(attach, name, None) for name in ("_anchor_at", "_past_after")]
     memos.append(getattr(claims, "_passing_at", None))
+    # the text cache: in patterns before the machinery moved to fastregex
+    texts = getattr(patterns, "_TEXTS", None)
+    if texts is None:
+        from seasoncheck.claims import fastregex
+
+        texts = fastregex._TEXTS
     out = []
     for x in arts:
         for memo in memos:
             if hasattr(memo, "cache_clear"):
                 memo.cache_clear()
-        patterns._TEXTS.entries.clear()
+        texts.entries.clear()
         out.append(extract(x, kb))
     return out
 

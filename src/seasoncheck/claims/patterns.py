@@ -18,7 +18,6 @@ from seasoncheck.claims.fastregex import (  # noqa: F401  (re-exported for the r
     WINDOW_MAX_LITERALS,
     LoweredPattern,
     Rx,
-    WordTest,
     _rx,
     caseless,
     first_letter_led,
@@ -29,6 +28,7 @@ from seasoncheck.claims.fastregex import (  # noqa: F401  (re-exported for the r
     split_alternatives,
     unfiltered,
 )
+from seasoncheck.claims.wordtest import WordTest  # noqa: F401
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
