@@ -295,3 +295,28 @@ def test_a_possessor_is_found_only_with_an_apostrophe_s_in_the_last_five_charact
     tail = text[max(0, end - 5) : end]
     if "'s" not in tail and "’s" not in tail:
         assert worknames._POSSESSOR.search(text, max(0, end - 60), end) is None
+
+
+_STUDIO_NAMES = ["Studio Pierrot", "Pierrot", "MAPPA", "Science SARU", "Trigger", "A-1 Pictures"]
+_STUDIO_ALPHABET = ["The ", "the ", "animation ", "Studio ", "studio ", "Pierrot", "MAPPA"]
+_STUDIO_ALPHABET += ["Science SARU", "Trigger", "A-1 Pictures", " Studios", "x", " ", "+", "s"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_texts(_STUDIO_ALPHABET, 10))
+def test_letter_led_studio_names_find_what_the_written_pattern_finds(text: str) -> None:
+    from seasoncheck.claims.finders_services import _CODED_NAME, name_regex
+
+    names = _STUDIO_NAMES  # the forms name_regex matches, as it builds them
+    forms = {f for n in names for f in (n, n.upper())}
+    forms |= {"Studio " + n[7:].upper() for n in names if n.startswith("Studio ")}
+    forms |= {n[7:] for n in names if n.startswith("Studio ") and _CODED_NAME.search(n, 7)}
+    ordered = sorted(forms, key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in ordered)
+    written = re.compile(
+        rf"(?:\b(?:[Tt]he\s+)?(?:animation\s+)?[Ss]tudio\s+)?(?<![\w])(?:{alts})(?![\w+])"
+        r"(?:\s+[Ss]tudios?\b)?"
+    )
+    fast = name_regex(_STUDIO_NAMES)
+    assert fast is not None
+    _same_matches(written, fast, text)

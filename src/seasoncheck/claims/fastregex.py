@@ -18,7 +18,7 @@ from typing import Any, TypeAlias
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from seasoncheck.claims.leads import Leads, finditer_at, leading_literals
+from seasoncheck.claims.leads import Leads, finditer_at, leading_literals, leading_of_tree
 
 # A rule's compiled pattern: a LoweredPattern (case-insensitive) or a plain re.Pattern. Honest
 # types matter under mypyc (a cast that lies is a run-time TypeError in compiled code).
@@ -131,7 +131,11 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str]:
 
     ``\\bcould\\b|\\bpossib(?:le|ly)\\b`` -> {"could", "possib"}; ``\\w+ly`` -> {"ly"}.
     """
-    tree = _parser.parse(source, flags & ~re.IGNORECASE)
+    return _required_of_tree(_parser.parse(source, flags & ~re.IGNORECASE))
+
+
+def _required_of_tree(tree: Any) -> frozenset[str]:
+    """``required_literals`` of a parsed pattern."""
     if tree.state.flags & re.IGNORECASE:  # an inline (?i) makes every literal caseless
         return frozenset()
     return frozenset(_sequence_literals(list(tree)) or ())
@@ -406,16 +410,19 @@ def _lead_needs(source: str, flags: int) -> dict[str, list[frozenset[str]]]:
     for alt in split_alternatives(source):
         inner = alt[5:-1] if alt.startswith("\\b(?:") and alt.endswith(")") else ""
         try:
-            re.compile(inner)  # a group that closes before the end is not the whole alternative
+            _parser.parse(inner, flags)  # a group closing before the end is not the alternative
         except re.error:
             inner = ""
         alts.extend(["\\b(?:" + a + ")" for a in split_alternatives(inner)] if inner else [alt])
+    if len(alts) < 2:  # one alternative: its literals are the pattern's, the prefilter's test
+        return {}
     needs: dict[str, list[frozenset[str]]] = {}
     for alt in alts:
-        found = leading_literals(alt, flags)
+        tree = _parser.parse(alt, flags)  # (parsed once for both questions)
+        found = leading_of_tree(tree)
         if found is None:
             return {}
-        required = _LITERALS.register(required_literals(alt, flags))
+        required = _LITERALS.register(_required_of_tree(tree))
         for lit in found[0]:  # (a literal within the leading string itself: no condition)
             cond = frozenset() if any(r in lit for r in required) else required
             needs.setdefault(lit, []).append(cond)

@@ -36,7 +36,11 @@ def leading_literals(source: str, flags: int = 0) -> tuple[frozenset[str], bool]
 
     ``\\b(?:could|might)\\b|^no\\b`` -> ({"could", "might"}, True); ``\\w+ly`` -> None.
     """
-    tree = _parser.parse(source, flags)
+    return leading_of_tree(_parser.parse(source, flags))
+
+
+def leading_of_tree(tree: Any) -> tuple[frozenset[str], bool] | None:
+    """``leading_literals`` of a parsed pattern (``re._parser.parse``)."""
     if tree.state.flags & (re.IGNORECASE | re.MULTILINE):
         return None  # caseless literals, or "^" after every newline
     first = _first(list(tree))
