@@ -320,3 +320,13 @@ def test_letter_led_studio_names_find_what_the_written_pattern_finds(text: str) 
     fast = name_regex(_STUDIO_NAMES)
     assert fast is not None
     _same_matches(written, fast, text)
+
+
+def test_a_pattern_whose_alternative_refers_to_another_group_keeps_plain_leads() -> None:
+    # "\2" read alone is no pattern: no conditions are drawn, and the pattern still searches
+    rx = P.caseless(r"\b(?:(ab)c|de)\b|x(y)\2")
+    assert isinstance(rx, P.LoweredPattern)
+    assert rx._leads is None or not rx._leads.cond
+    text = "Say XYY or DE."
+    P.prepare([text])
+    assert [m.span() for m in rx.finditer(text)] == [(4, 7), (11, 13)]

@@ -418,7 +418,10 @@ def _lead_needs(source: str, flags: int) -> dict[str, list[frozenset[str]]]:
         return {}
     needs: dict[str, list[frozenset[str]]] = {}
     for alt in alts:
-        tree = _parser.parse(alt, flags)  # (parsed once for both questions)
+        try:
+            tree = _parser.parse(alt, flags)  # (parsed once for both questions)
+        except re.error:  # an alternative that refers to another's group: no conditions
+            return {}
         found = leading_of_tree(tree)
         if found is None:
             return {}
