@@ -147,7 +147,7 @@ def _cold(extract: Callable[..., object], arts: list[object], kb: object) -> obj
     repeat the labelled texts, so warm caches answer for sentences seen in earlier articles;
     distinct news articles get no such help (measured: about a third slower)."""
     import seasoncheck.claims as claims
-    from seasoncheck.claims import attach, cues, patterns
+    from seasoncheck.claims import attach, cues, fastregex
     from seasoncheck.link import seasons
 
     names = ("sentence_source", "absent_spans", "blank_asides", "_clause_spans")
@@ -163,7 +163,7 @@ def _cold(extract: Callable[..., object], arts: list[object], kb: object) -> obj
         for memo in memos:
             if hasattr(memo, "cache_clear"):
                 memo.cache_clear()
-        patterns._TEXTS.entries.clear()
+        fastregex._TEXTS.entries.clear()
         out.append(extract(x, kb))
     return out
 
@@ -181,9 +181,9 @@ def _literal_matchers(sentences: list[str], n: int) -> dict[str, tuple[Callable[
     matcher: ahocorasick_rs (used), pyahocorasick, hyperscan when installed, one re alternation."""
     from ahocorasick_rs import AhoCorasick, MatchKind
 
-    from seasoncheck.claims import patterns
+    from seasoncheck.claims import fastregex
 
-    lits = list(patterns._LITERALS.ids)
+    lits = list(fastregex._LITERALS.ids)
     low = [s.lower() for s in sentences]
     rs = AhoCorasick(lits, matchkind=MatchKind.Standard)
     out = {

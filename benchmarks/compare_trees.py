@@ -57,12 +57,18 @@ def _load(src: str, rows: list[dict[str, Any]], db: str | None) -> tuple[_Timers
     ]
     memos = [m for m in memos if hasattr(m, "cache_clear")]
     extract = claims.extract_claims
+    # the text cache: in patterns before the machinery moved to fastregex
+    texts = getattr(patterns, "_TEXTS", None)
+    if texts is None:
+        from seasoncheck.claims import fastregex
+
+        texts = fastregex._TEXTS
 
     def cold() -> None:
         for x in arts:
             for m in memos:
                 m.cache_clear()
-            patterns._TEXTS.entries.clear()
+            texts.entries.clear()
             extract(x, kb)
 
     def warm() -> None:

@@ -8,7 +8,11 @@ from functools import lru_cache
 
 from seasoncheck.claims import patterns as P
 
-_CLAUSE = P.caseless(r"[,;:–—]\s+|\s+(?:but|however|though|although|while|whereas)\s+")
+# "[,;:–—]\s+|\s+(?:but|however|...)\s+" written with one leading class, which re skips to
+# (a pattern opening with an alternation or a repeat is tried at every offset)
+_CLAUSE = P.caseless(
+    r"[,;:–—\s](?:(?<=[,;:–—])\s+|(?<=\s)\s*(?:but|however|though|although|while|whereas)\s+)"
+)
 # Sentences whose source and absence clauses are remembered: the merge rules ask about the same
 # sentence several times (its own claims, the article scan, look-ahead from earlier sentences).
 SENTENCE_CACHE = 4096
@@ -30,15 +34,14 @@ _ANNOUNCES = re.compile(_ANNOUNCE_WORDS)
 _ANNOUNCES_ANYCASE = P.caseless(_ANNOUNCE_WORDS)  # a superset of _ANNOUNCES: a cheap gate
 # A studio, licensor or publisher that announces something is an official channel.
 _NAME_ANNOUNCES = re.compile(
-    r"(?<!via )(?<!on )\b(?:"
-    + "|".join(
-        re.escape(n)
-        for n in sorted(
+    P.first_letter_led(
+        sorted(
             {f for n in P.OFFICIAL_NAMES + P.STUDIOS for f in (n, n.upper())}, key=len, reverse=True
-        )
-    )  # names in capitals too: "KADOKAWA announced", "TOHO revealed"
+        ),  # names in capitals too: "KADOKAWA announced", "TOHO revealed"
+        r"(?<!via )(?<!on )\b",
+    )
     # (not "X's announced line-up": there the verb is the adjective of another noun)
-    + r")(?!\w)(?![’']s announced)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told|"
+    + r"(?!\w)(?![’']s announced)(?:(?!\bwas\b|\bwere\b)[^.]){0,80}?\b(?:announced|confirmed|revealed|unveiled|posted|shared|slips|published|gave the green light|said|says|stated|told|"
     r"(?:has |have )scheduled)\b"
 )
 

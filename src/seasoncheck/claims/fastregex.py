@@ -18,7 +18,7 @@ from typing import Any, TypeAlias
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from seasoncheck.claims.leads import Leads, finditer_at, leading_literals
+from seasoncheck.claims.leads import Leads, finditer_at, leading_literals, leading_of_tree
 
 # A rule's compiled pattern: a LoweredPattern (case-insensitive) or a plain re.Pattern. Honest
 # types matter under mypyc (a cast that lies is a run-time TypeError in compiled code).
@@ -69,6 +69,24 @@ def caseless(source: str) -> Rx:
     return _rx(source, re.IGNORECASE)
 
 
+def first_letter_led(words: Iterable[str], before: str = "") -> str:
+    """``before(?:w1|w2|...)`` for plain strings ``words`` (tried in the order given), written so
+    that re skips through a text: grouped by first character, each group opens with its character,
+    so the pattern opens with a class re scans for. ``before`` (zero-width: ``\\b``, look-behinds)
+    is tested at the word's start by a look-behind after that character. A pattern that opens with
+    ``before`` itself is tried at every offset: 12x slower for the 300 studio and licensor names.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    parts = []
+    for first, rests in groups.items():
+        lead = re.escape(first)
+        check = f"(?<={before}{lead})" if before else ""
+        parts.append(f"{lead}{check}(?:{'|'.join(rests)})")
+    return "(?:" + "|".join(parts) + ")"
+
+
 def _group_word_starts(alts: list[str]) -> str:
     """Alternatives rejoined with each run of ``\\b``-led ones as one ``\\b(?:...)`` group.
 
@@ -113,7 +131,11 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str]:
 
     ``\\bcould\\b|\\bpossib(?:le|ly)\\b`` -> {"could", "possib"}; ``\\w+ly`` -> {"ly"}.
     """
-    tree = _parser.parse(source, flags & ~re.IGNORECASE)
+    return _required_of_tree(_parser.parse(source, flags & ~re.IGNORECASE))
+
+
+def _required_of_tree(tree: Any) -> frozenset[str]:
+    """``required_literals`` of a parsed pattern."""
     if tree.state.flags & re.IGNORECASE:  # an inline (?i) makes every literal caseless
         return frozenset()
     return frozenset(_sequence_literals(list(tree)) or ())
@@ -377,4 +399,34 @@ def _leads_of(source: str, flags: int) -> Leads | None:
         return None
     literals, at_start = found
     _LITERALS.register(frozenset(lit for lit in literals if len(lit) >= MIN_LITERAL))
-    return Leads(literals, at_start, _LITERALS.ids)
+    return Leads(literals, at_start, _LITERALS.ids, _lead_needs(source, flags & ~re.IGNORECASE))
+
+
+def _lead_needs(source: str, flags: int) -> dict[str, list[frozenset[str]]]:
+    """Each leading string's alternatives' required literals (added to the prefilter), the
+    alternatives of a ``\\b(?:a|b|...)`` read one by one; empty when some alternative has no
+    leading strings."""
+    alts: list[str] = []
+    for alt in split_alternatives(source):
+        inner = alt[5:-1] if alt.startswith("\\b(?:") and alt.endswith(")") else ""
+        try:
+            _parser.parse(inner, flags)  # a group closing before the end is not the alternative
+        except re.error:
+            inner = ""
+        alts.extend(["\\b(?:" + a + ")" for a in split_alternatives(inner)] if inner else [alt])
+    if len(alts) < 2:  # one alternative: its literals are the pattern's, the prefilter's test
+        return {}
+    needs: dict[str, list[frozenset[str]]] = {}
+    for alt in alts:
+        try:
+            tree = _parser.parse(alt, flags)  # (parsed once for both questions)
+        except re.error:  # an alternative that refers to another's group: no conditions
+            return {}
+        found = leading_of_tree(tree)
+        if found is None:
+            return {}
+        required = _LITERALS.register(_required_of_tree(tree))
+        for lit in found[0]:  # (a literal within the leading string itself: no condition)
+            cond = frozenset() if any(r in lit for r in required) else required
+            needs.setdefault(lit, []).append(cond)
+    return needs

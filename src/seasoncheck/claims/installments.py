@@ -13,8 +13,14 @@ from seasoncheck.claims.segment import Sentence
 from seasoncheck.link.normalise import lowered
 from seasoncheck.link.seasons import SeasonRef, find_season_refs
 
+# (the ordinals by first letter, so that re skips to those letters in a whole article)
 _AND_FINAL = P.caseless(
-    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+and\s+final\s+season\b"
+    r"(?P<o>"
+    + P.first_letter_led(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+        r"\b",
+    )
+    + r")\s+and\s+final\s+season\b"
 )
 _PAST_AFTER = P.caseless(
     r"^\s*(?:of [^,.]{0,40}?)?(?:,[^,.;]{1,60},)?(?:,\s*which\s+)?\s*(?:\w+\s+){0,2}?(?:premiered|aired|ran|came out|debuted|ended|concluded|finished (?:its run|airing)|arrived|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as _C  # the parsed-regex node names (Python 3.11+)
 import re._parser as _parser
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from typing import Any
 
 # More candidate offsets than this: one search costs less than the matches at each offset.
@@ -36,7 +36,11 @@ def leading_literals(source: str, flags: int = 0) -> tuple[frozenset[str], bool]
 
     ``\\b(?:could|might)\\b|^no\\b`` -> ({"could", "might"}, True); ``\\w+ly`` -> None.
     """
-    tree = _parser.parse(source, flags)
+    return leading_of_tree(_parser.parse(source, flags))
+
+
+def leading_of_tree(tree: Any) -> tuple[frozenset[str], bool] | None:
+    """``leading_literals`` of a parsed pattern (``re._parser.parse``)."""
     if tree.state.flags & (re.IGNORECASE | re.MULTILINE):
         return None  # caseless literals, or "^" after every newline
     first = _first(list(tree))
@@ -80,8 +84,10 @@ def _first(items: list[tuple[Any, Any]]) -> _First | None:
 
 def _extended(run: str, rest: list[tuple[Any, Any]]) -> set[str]:
     """``run`` lengthened by what must follow it, while short: the parser factors the common
-    start out of alternatives (``was|were`` -> ``w(?:as|ere)``), which leaves one letter."""
-    if len(run) >= MIN_EXTEND or not rest or rest[0][0] in _LOOKS or rest[0][0] is _C.AT:
+    start out of alternatives (``was|were`` -> ``w(?:as|ere)``), which leaves one letter, and
+    ``first_letter_led`` writes a check after the letter (``s(?<=\\bs)(?:econd|ixth)``): the
+    zero-width checks consume nothing, so what follows them still follows the run."""
+    if len(run) >= MIN_EXTEND or not rest:
         return {run}
     after = _first(rest)
     if after is None or after[1] or after[2] or not after[0] or len(after[0]) > MAX_EXTENSIONS:
@@ -118,20 +124,52 @@ class Leads:
     (``ids``) and those looked for every time (one character long)."""
 
     def __init__(
-        self, literals: frozenset[str], at_start: bool, ids: Mapping[str, Hashable]
+        self,
+        literals: frozenset[str],
+        at_start: bool,
+        ids: Mapping[str, Hashable],
+        needs: Mapping[str, Sequence[frozenset[Hashable]]] | None = None,
     ) -> None:
         self.at_start = at_start
         self.by_id = {ids[lit]: lit for lit in literals if lit in ids}
         self.ids = frozenset(self.by_id)
         self.always = tuple(sorted(lit for lit in literals if lit not in ids))
         self.plain = not (at_start or self.always)  # every leading string is in the automaton
+        # a leading string whose every alternative needs literals (``needs``: each alternative's
+        # required literal ids) is looked for only when one of them is present: "season" leads
+        # "season ... has been cancelled", pointless in a sentence without " been "
+        self.cond: dict[Hashable, tuple[frozenset[Hashable], ...]] = {}
+        for lit, reqs in (needs or {}).items():
+            if lit in ids and all(reqs):
+                self.cond[ids[lit]] = tuple(reqs)
+
+    def _needed(
+        self, hit: frozenset[Hashable], present: frozenset[Hashable]
+    ) -> frozenset[Hashable]:
+        """The leading ids of ``hit`` some alternative of which may match in a text holding
+        ``present``."""
+        cond = self.cond
+        out = []
+        for i in hit:
+            reqs = cond.get(i)
+            if reqs is None:
+                out.append(i)
+                continue
+            for req in reqs:
+                if not req.isdisjoint(present):
+                    out.append(i)
+                    break
+        return frozenset(out)
 
     def offsets(
         self, low: str, present: frozenset[Hashable], pos: int, endpos: int
     ) -> list[int] | None:
         """The sorted offsets in [pos, endpos) where a match may start; None when too many."""
         by_id = self.by_id
-        lits = [by_id[i] for i in self.ids & present]
+        hit = self.ids & present
+        if self.cond:
+            hit = self._needed(hit, present)
+        lits = [by_id[i] for i in hit]
         if self.always:
             lits += self.always
         return _offsets(low, lits, pos, endpos, [0] if self.at_start and pos == 0 else [])
@@ -144,6 +182,8 @@ class Leads:
         walked with str.find directly."""
         if self.plain:
             hit = self.ids & present
+            if self.cond:
+                hit = self._needed(hit, present)
             if not hit:
                 return None
             if len(hit) == 1:

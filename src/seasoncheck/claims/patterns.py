@@ -20,6 +20,7 @@ from seasoncheck.claims.fastregex import (  # noqa: F401  (re-exported for the r
     Rx,
     _rx,
     caseless,
+    first_letter_led,
     literals_in,
     prepare,
     register_literals,
@@ -27,6 +28,7 @@ from seasoncheck.claims.fastregex import (  # noqa: F401  (re-exported for the r
     split_alternatives,
     unfiltered,
 )
+from seasoncheck.claims.wordtest import WordTest  # noqa: F401
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -387,7 +389,8 @@ SOURCE_CUE = _rx(
     r"no|not|yet|hasn|haven|unknown|remain|whether|until|when|once|if|without)",
     re.IGNORECASE,
 )
-HEDGE_MAY = re.compile(r"\bmay\b")  # lower-case: "May 4" is a month
+# lower-case: "May 4" is a month ("\bmay\b" written literal-first: re skips to the literal)
+HEDGE_MAY = re.compile(r"may(?<=\bmay)\b")
 LEAK = _rx(
     r"\b(?<!confirming the )(?<!confirmed the )(?<!confirms the )leak(?:s|ed|er|ers)?\b|\binsiders?\b|\b(?:is|are|was|were) said to\b|\brumou?r(?:s|ed)?\b|\bweibo\b|\ballegedly\b|\breportedly\b|\bapparently\b|\b(?:retailer|store|shop)(?:[’']s)? (?:\w+ )?listing\b|\blisting on (?:a|an)\b|\b(?:database|catalog(?:ue)?) (?:listing|entry)\b|\binternal (?:catalog(?:ue)?|database|listing)\b|"
     r"\b(?:trustworthy|trusted|credible|reliable|well-known) (?:\w+ )?(?:source|user|account|leaker|insider)s?\b|"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and
 # an opening quote, capital, digit or bullet; abbreviations such as "Oct." and "Dr." are skipped.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•¿¡])")
+# ("[.!?][.!?]*", not "[.!?]+": re skips to a leading class, never to a leading repeat)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•¿¡])")
 _LINE = re.compile(r"[^\n]+")
 _ABBREVIATIONS = frozenset(
     [
@@ -80,7 +81,7 @@ class Sentence:
 # "Word! Word" inside a line: an exclamation before a new sentence, or a title that carries one
 # ("Sound! Euphonium", "Kono Oto Tomare! Sounds of Life").
 _BANG_PAIR = re.compile(r"\b(?P<word>[A-Z]\w*!+)[ \t]+[A-Z]\w*")
-_BANG_AFTER = re.compile(r"(?P<bangs>!+)[ \t]+[A-Z]")
+_BANG_AFTER = re.compile(r"(?P<bangs>!!*)[ \t]+[A-Z]")  # "!!*": a literal re skips to
 
 
 def _title_bangs(text: str) -> frozenset[str]:

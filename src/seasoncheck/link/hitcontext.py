@@ -92,6 +92,20 @@ _PERSON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PERSON_WINDOW = 24  # characters searched before a candidate for a credit word ("designer ")
+# The same words case-sensitively, for a lowered window: re.IGNORECASE tries every alternative
+# at every offset (no first-letter skip), 2.3x the instructions. Only ASCII windows are lowered,
+# where lowering and IGNORECASE agree letter for letter.
+_PERSON_BEFORE_LOW = re.compile(_PERSON_BEFORE.pattern)
+
+
+def _credit_before(text: str, pos: int) -> bool:
+    """``_PERSON_BEFORE.search(text, max(0, pos - PERSON_WINDOW), pos)`` found a credit word."""
+    start = max(0, pos - PERSON_WINDOW)
+    lead = 1 if start > 0 else 0  # the character before the window, for the first \b
+    window = text[start - lead : pos]
+    if not window.isascii():
+        return _PERSON_BEFORE.search(text, start, pos) is not None
+    return _PERSON_BEFORE_LOW.search(window.lower(), lead) is not None
 
 
 _POSSESSIVE_AFTER = re.compile(r"[’']s\s+")
@@ -115,7 +129,7 @@ def _names_a_person(
         for _ in range(MAX_PERSON_LOOKS):  # any credit of the name in the article
             if pos < 0:
                 break
-            if _PERSON_BEFORE.search(t, max(0, pos - PERSON_WINDOW), pos):
+            if _credit_before(t, pos):
                 return True
             pos = t.find(c.surface, pos + 1)
     after = _POSSESSIVE_AFTER.match(text, c.end)

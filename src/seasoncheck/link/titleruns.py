@@ -80,8 +80,15 @@ MAX_TITLE_WORDS = 16
 # Hang Out! is coming back", "Ya Boy Kongming! season 2"): a sentence does not go on in lower case.
 # An apostrophe after "in" ends no quotation: it stands for a dropped "g" ("Chillin' in Another
 # World", "Rockin' Heart"), inside the word.
+# Written as one leading class (re skips to it; an alternation is tried at every offset), then
+# the cut each character makes: "!" before no lower-case word; ?;|()...; "." or "," before a
+# space or the end; ": "; " - "; a quote closing (not after "in"); a quote opening at the start
+# or after a space. Same matches as r"!(?!\s+[a-z])|[?;|()...\n]|[.,](?=\s|$)|:\s|...".
 _BOUNDARY = re.compile(
-    r"!(?!\s+[a-z])|[?;|()\[\]{}\"“”«»「」『』【】\n]|[.,](?=\s|$)|:\s|\s[-–—]\s|(?<!\win)[‘’'](?=\s|$)|(?:^|\s)[‘'](?=\w)"
+    r"[!?;|()\[\]{}\"“”«»「」『』【】\n.,:\s‘’']"
+    r"(?:(?<=!)(?!\s+[a-z])|(?<=[?;|()\[\]{}\"“”«»「」『』【】\n])|(?<=[.,])(?=\s|$)|(?<=:)\s"
+    r"|(?<=\s)[-–—]\s|(?<=[‘’'])(?<!\win[‘’'])(?=\s|$)|(?<=[‘'])(?<![\s\S]{2})(?=\w)"
+    r"|(?<=\s)[‘'](?=\w))"
 )
 # A date written in ISO form (the page store's " date 2026-01-20 " prefix) is never a title word.
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d(?:-\d\d)?")
