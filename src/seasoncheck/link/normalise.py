@@ -237,3 +237,13 @@ def normalise_other_text(text: str) -> tuple[str, list[int]]:
         out.append(n)
         offsets.extend([i] * len(n))
     return "".join(out), offsets
+
+
+def find_all(text: str, literal: str) -> list[int]:
+    """Every offset of ``literal`` in ``text`` (overlapping ones included)."""
+    out = []
+    pos = text.find(literal)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(literal, pos + 1)
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seasoncheck.link.normalise import lowered
+from seasoncheck.link.normalise import find_all, lowered
 from seasoncheck.link.seasons import SeasonRef
 from seasoncheck.link.titleruns import (
     _BOUNDARY,
@@ -155,14 +155,14 @@ def find_candidates(
     if len(low) != len(text):
         return out
     for word in _CUE_ANCHORS:
-        for pos in _find_all(low, word):
+        for pos in find_all(low, word):
             if m := _CUE_BEFORE.match(text, pos):
                 out.extend(_run_after(text, m.end(), "adaptation_of"))
-    for pos in _find_all(low, "titled "):
+    for pos in find_all(low, "titled "):
         m = _TITLED.match(text, pos)
         if m and not any(0 <= m.start() - r.end <= TITLED_GAP for r in refs):
             out.extend(_run_after(text, m.end(), "titled"))
-    for pos in _find_all(low, "anime"):
+    for pos in find_all(low, "anime"):
         if low[pos + 5 : pos + 6].isalpha():
             continue
         m = _BEFORE_ANIME.search(text, max(0, pos - 10), pos)
@@ -226,16 +226,6 @@ def _after_known(text: str, pos: int, found: list[TitleCandidate]) -> bool:
     """True when a title already found ends right before ``pos`` (repeated "X Season 2")."""
     before = text[max(0, pos - MAX_RUN_CHARS) : pos].rstrip(" :’'s-–—")
     return any(before.endswith(c.surface) for c in found)
-
-
-def _find_all(low: str, word: str) -> list[int]:
-    """Every offset of ``word`` in ``low``."""
-    out = []
-    pos = low.find(word)
-    while pos >= 0:
-        out.append(pos)
-        pos = low.find(word, pos + 1)
-    return out
 
 
 def _run_before(text: str, end: int, rule: str, span: int = MAX_RUN_CHARS) -> list[TitleCandidate]:

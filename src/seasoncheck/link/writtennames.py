@@ -20,7 +20,7 @@ from seasoncheck.kb.model import KnowledgeBase
 from seasoncheck.link.clauses import _in_prose
 from seasoncheck.link.doc import Doc, Hit
 from seasoncheck.link.index import TitleIndex
-from seasoncheck.link.normalise import normalise_title
+from seasoncheck.link.normalise import find_all, normalise_title
 from seasoncheck.link.seasons import ORDINALS
 from seasoncheck.link.subject import ow_key
 from seasoncheck.link.titleruns import (
@@ -124,22 +124,12 @@ def conjunction_title(doc: Doc, c: TitleCandidate, docs: list[Doc]) -> TitleCand
         return c
     whole = text[head[0].start : c.end]
     if doc is docs[0]:
-        written = [(d.text, p) for d in docs[1:] for p in _find_each(d.text, whole)]
+        written = [(d.text, p) for d in docs[1:] for p in find_all(d.text, whole)]
     else:
         written = [(text, head[0].start)]
     if not any(_in_prose(t, p, p + len(whole)) for t, p in written):
         return c
     return TitleCandidate(head[0].start, c.end, whole, c.rule, c.aliases)
-
-
-def _find_each(text: str, literal: str) -> list[int]:
-    """Every offset of ``literal`` in ``text``."""
-    out = []
-    pos = text.find(literal)
-    while pos >= 0:
-        out.append(pos)
-        pos = text.find(literal, pos + 1)
-    return out
 
 
 def _joined_everywhere(whole: str, first: str, second: str, docs: list[Doc]) -> bool:
