@@ -72,9 +72,10 @@ def _grouped(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _PLAIN_WORDS = re.compile(r"[a-z][a-z ]*")
-_CANDIDATE_SEARCH = _grouped(P.CANDIDATE).search
+_GROUPED_CANDIDATE = _grouped(P.CANDIDATE)  # (built once: the gate below and its tests)
+_CANDIDATE_SEARCH = _GROUPED_CANDIDATE.search
 # (the same yes/no from the cue words each sentence holds: 2x fewer instructions)
-_HAS_CANDIDATE = P.WordTest(P.CANDIDATE, _grouped(P.CANDIDATE))
+_HAS_CANDIDATE = P.WordTest(P.CANDIDATE, _GROUPED_CANDIDATE)
 
 
 # Each cue word's group, and the finders of each set of groups (few sets occur: remembered).
